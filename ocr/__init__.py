@@ -1,0 +1,1 @@
+"""Read Indonesian identity documents (KTP, KK, SKTM) from scans and photos."""

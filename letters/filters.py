@@ -29,7 +29,7 @@ EMPTY = "-"
 
 
 def _is_missing(value: object) -> bool:
-    return value is None or value == "" or isinstance(value, Undefined)
+    return isinstance(value, Undefined) or value is None or value == ""
 
 
 def tanggal(value: Any) -> str:

@@ -1,0 +1,24 @@
+"""Tie Flask-Login to server-side login sessions."""
+
+from flask import Flask, session
+
+from backoffice.auth.models import User
+from backoffice.auth.operations import load_session_user
+from backoffice.extensions import login_manager
+
+
+def init_login(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Silakan masuk terlebih dahulu."
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        token = session.get("login_token")
+        if not token:
+            return None
+        user = load_session_user(token)
+        if user is None or str(user.id) != user_id:
+            return None
+        return user

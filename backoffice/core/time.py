@@ -1,0 +1,33 @@
+"""Clock helpers: the database stores UTC, the office reads Asia/Jakarta."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+OFFICE_TZ = ZoneInfo("Asia/Jakarta")
+
+
+def utcnow() -> datetime:
+    """Return the current time as a naive UTC datetime (portable across engines)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def office_today() -> date:
+    """Return today's date in the office's time zone."""
+    return datetime.now(OFFICE_TZ).date()
+
+
+def to_office(moment: datetime) -> datetime:
+    """Convert a stored naive UTC datetime to office time."""
+    return moment.replace(tzinfo=UTC).astimezone(OFFICE_TZ)
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Count Monday-to-Friday days after ``start`` up to and including ``end``."""
+    if end <= start:
+        return 0
+    days = 0
+    current = start.toordinal()
+    for ordinal in range(current + 1, end.toordinal() + 1):
+        if date.fromordinal(ordinal).weekday() < 5:
+            days += 1
+    return days

@@ -1,0 +1,39 @@
+"""Import every model so that metadata and migrations see all tables."""
+
+from backoffice.audit.models import AuditEvent
+from backoffice.auth.models import LoginSession, User, UserRole
+from backoffice.cases.models import (
+    Assessment,
+    Case,
+    CaseRequirement,
+    Document,
+    DtksCheck,
+    FollowUp,
+)
+from backoffice.catalogue.models import Requirement, Service, Step
+from backoffice.core.counters import Counter
+from backoffice.correspondence.models import IssuedLetter, LetterTemplate, OfficeProfile
+from backoffice.people.models import Desa, Kecamatan, Person
+
+__all__ = [
+    "Assessment",
+    "AuditEvent",
+    "Case",
+    "CaseRequirement",
+    "Counter",
+    "Desa",
+    "Document",
+    "DtksCheck",
+    "FollowUp",
+    "IssuedLetter",
+    "Kecamatan",
+    "LetterTemplate",
+    "LoginSession",
+    "OfficeProfile",
+    "Person",
+    "Requirement",
+    "Service",
+    "Step",
+    "User",
+    "UserRole",
+]

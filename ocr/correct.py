@@ -1,0 +1,117 @@
+"""Post-correction of OCR text with what we know about the documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from ocr.regions import KAMPAR_DESA
+from ocr.regions import KAMPAR_KECAMATAN
+from ocr.regions import OLD_KECAMATAN_NAMES
+
+AGAMA = ("ISLAM", "KRISTEN", "KATOLIK", "HINDU", "BUDHA", "KONGHUCU")
+STATUS_PERKAWINAN = ("BELUM KAWIN", "KAWIN", "CERAI HIDUP", "CERAI MATI")
+JENIS_KELAMIN = ("LAKI-LAKI", "PEREMPUAN")
+GOL_DARAH = ("A", "B", "AB", "O", "-")
+KEWARGANEGARAAN = ("WNI", "WNA")
+PEKERJAAN = (
+    "BELUM/TIDAK BEKERJA", "MENGURUS RUMAH TANGGA", "PELAJAR/MAHASISWA",
+    "PENSIUNAN", "PEGAWAI NEGERI SIPIL (PNS)", "TENTARA NASIONAL INDONESIA (TNI)",
+    "KEPOLISIAN RI (POLRI)", "PERDAGANGAN", "PETANI/PEKEBUN", "PETERNAK",
+    "NELAYAN/PERIKANAN", "INDUSTRI", "KONSTRUKSI", "TRANSPORTASI",
+    "KARYAWAN SWASTA", "KARYAWAN BUMN", "KARYAWAN BUMD", "KARYAWAN HONORER",
+    "BURUH HARIAN LEPAS", "BURUH TANI/PERKEBUNAN", "BURUH NELAYAN/PERIKANAN",
+    "PEMBANTU RUMAH TANGGA", "TUKANG BATU", "TUKANG KAYU", "TUKANG JAHIT",
+    "SOPIR", "GURU", "DOSEN", "DOKTER", "BIDAN", "PERAWAT", "PEDAGANG",
+    "WIRASWASTA", "PERANGKAT DESA", "KEPALA DESA", "LAINNYA",
+)
+KECAMATAN_NAMES = tuple(name.upper() for _, name in KAMPAR_KECAMATAN) + tuple(
+    name.upper() for name in OLD_KECAMATAN_NAMES
+)
+DESA_NAMES = tuple(name.upper() for name, _ in KAMPAR_DESA)
+
+_TO_DIGIT = str.maketrans({
+    "O": "0", "D": "0", "Q": "0", "o": "0", "U": "0",
+    "I": "1", "l": "1", "i": "1", "|": "1", "L": "1", "!": "1", "J": "1",
+    "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6", "b": "6",
+    "T": "7", "?": "7", "g": "9", "q": "9", "A": "4",
+})
+MONTHS_ID = {
+    "JANUARI": 1, "FEBRUARI": 2, "MARET": 3, "APRIL": 4, "MEI": 5, "JUNI": 6,
+    "JULI": 7, "AGUSTUS": 8, "SEPTEMBER": 9, "OKTOBER": 10, "NOVEMBER": 11,
+    "DESEMBER": 12,
+}
+
+
+def as_digits(text: str) -> str:
+    """Map letters OCR commonly confuses with digits, then keep digits only."""
+    return re.sub(r"\D", "", text.translate(_TO_DIGIT))
+
+
+def closest(text: str, vocabulary: tuple[str, ...], cutoff: float = 0.6
+            ) -> tuple[str | None, float]:
+    """Return the vocabulary entry closest to ``text`` and the similarity."""
+    cleaned = re.sub(r"[^A-Z0-9/()\- ]", "", text.upper()).strip()
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    if not cleaned:
+        return None, 0.0
+    best, best_ratio = None, 0.0
+    for entry in vocabulary:
+        ratio = difflib.SequenceMatcher(None, cleaned, entry).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = entry, ratio
+    if best_ratio < cutoff:
+        return None, best_ratio
+    return best, best_ratio
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse ``DD-MM-YYYY`` (with OCR noise) or ``12 Maret 2026``."""
+    match = re.search(r"(\d{1,2})\s+([A-Za-z]{3,})\s+(\d{4})", text)
+    if match:
+        month, _ = closest(match.group(2), tuple(MONTHS_ID), cutoff=0.7)
+        if month:
+            try:
+                return dt.date(int(match.group(3)), MONTHS_ID[month],
+                               int(match.group(1)))
+            except ValueError:
+                return None
+
+    digits = as_digits(text)
+    if len(digits) < 8:
+        return None
+    digits = digits[-8:] if len(digits) > 8 else digits
+    try:
+        return dt.date(int(digits[4:8]), int(digits[2:4]), int(digits[0:2]))
+    except ValueError:
+        return None
+
+
+def clean_name(text: str) -> str:
+    """Upper-case letters, spaces and the punctuation names use."""
+    text = re.sub(r"[^A-Za-z .,'\-]", "", text).upper()
+    text = re.sub(r"\s+", " ", text).strip(" .,-'")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Upper-case free text (addresses), dropping OCR debris at the ends."""
+    text = re.sub(r"[^A-Za-z0-9 .,/()'\-]", "", text).upper()
+    text = re.sub(r"\s+", " ", text).strip(" .,-'")
+    return text
+
+
+def rt_rw(text: str) -> str | None:
+    """Normalise ``RT/RW`` to ``NNN/NNN`` (the slash is often read as 1 or I)."""
+    if "/" in text:
+        rt, _, rw = text.partition("/")
+        rt, rw = as_digits(rt), as_digits(rw)
+    else:
+        digits = as_digits(text)
+        if len(digits) not in (6, 7):
+            return None
+        rt, rw = digits[:3], digits[-3:]
+    if not rt or not rw or len(rt) > 3 or len(rw) > 3:
+        return None
+    return f"{int(rt):03d}/{int(rw):03d}"

@@ -1,0 +1,166 @@
+"""Read OCR-A style digit strings (the NIK on a KTP, No. KK) by template matching.
+
+Tesseract's language models misread the OCR-A shapes (4 vs 1, 0 vs D), while
+the font is monospaced and has only ten shapes to tell apart: cutting the run
+into equal cells and comparing each with rendered templates is more reliable.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+from PIL import ImageDraw
+from PIL import ImageFont
+
+log = logging.getLogger(__name__)
+
+FONT_FILES = (
+    Path("/usr/share/fonts/truetype/ocr-a/OCRA.ttf"),
+    Path("/usr/share/fonts/truetype/ocr-a/OCRABold.ttf"),
+)
+CELL = (28, 40)  # width, height of the normalised digit cell
+MIN_SCORE = 0.45
+
+
+@dataclass(frozen=True)
+class DigitRun:
+    """Digits read from a band, with per-digit scores."""
+
+    text: str
+    scores: tuple[float, ...]
+    alternatives: tuple[str, ...]  # second-best digit per position
+
+    @property
+    def confidence(self) -> float:
+        """The weakest digit's score, 0..1."""
+        return min(self.scores) if self.scores else 0.0
+
+
+@dataclass(frozen=True)
+class _Template:
+    cells: np.ndarray  # (n_templates, 10, H, W) float32
+    glyph_ratio: float  # glyph ink width / advance
+
+
+def _render_digit_cells(font_path: Path, size: int = 80) -> tuple[list[np.ndarray], float]:
+    font = ImageFont.truetype(str(font_path), size)
+    advance = font.getlength("0")
+    canvas = Image.new("L", (int(advance * 12), size * 2), 255)
+    draw = ImageDraw.Draw(canvas)
+    draw.text((advance, size // 2), "0123456789", font=font, fill=0)
+    ink = np.asarray(canvas) < 128
+    ys = np.where(ink.any(axis=1))[0]
+    xs = np.where(ink.any(axis=0))[0]
+    top, bottom = ys[0], ys[-1] + 1
+    left = xs[0]
+    run_width = xs[-1] + 1 - left
+    glyph_ratio = (run_width - 9 * advance) / advance
+
+    cells = []
+    for i in range(10):
+        x0 = int(round(left + i * advance - advance * (1 - glyph_ratio) / 2))
+        cell = ink[top:bottom, x0:int(round(x0 + advance))].astype(np.uint8) * 255
+        cells.append(_normalise(cell))
+    return cells, float(glyph_ratio)
+
+
+@functools.cache
+def _templates() -> _Template:
+    sets, ratios = [], []
+    for path in FONT_FILES:
+        if path.exists():
+            cells, ratio = _render_digit_cells(path)
+            sets.append(np.stack(cells))
+            ratios.append(ratio)
+    if not sets:
+        raise FileNotFoundError("OCR-A font not found (Debian package fonts-ocr-a)")
+    return _Template(np.stack(sets), float(np.mean(ratios)))
+
+
+def _normalise(ink_cell: np.ndarray) -> np.ndarray:
+    cell = cv2.resize(ink_cell.astype(np.float32), CELL, interpolation=cv2.INTER_AREA)
+    cell -= cell.mean()
+    norm = np.linalg.norm(cell)
+    return cell / norm if norm > 0 else cell
+
+
+def _score_cell(cell_ink: np.ndarray) -> np.ndarray:
+    """Best correlation with each digit, allowing a small shift."""
+    tpl = _templates().cells
+    padded = cv2.copyMakeBorder(
+        cv2.resize(cell_ink.astype(np.float32), CELL, interpolation=cv2.INTER_AREA),
+        3, 3, 3, 3, cv2.BORDER_CONSTANT, value=0,
+    )
+    scores = np.full(10, -1.0, np.float32)
+    for variant in tpl:
+        for digit in range(10):
+            result = cv2.matchTemplate(padded, variant[digit], cv2.TM_CCOEFF_NORMED)
+            scores[digit] = max(scores[digit], float(result.max()))
+    return scores
+
+
+def read_digit_run(band: np.ndarray, expected: int = 16) -> DigitRun | None:
+    """Read a run of ``expected`` monospaced OCR-A digits from a grey band.
+
+    Args:
+        band: Grey image of one text line holding the digits (and maybe a
+            label or colon to their left, removed here by size).
+        expected: Number of digits.
+
+    Returns:
+        The digits, or None when no run of digit-sized ink is found.
+    """
+    _, ink = cv2.threshold(band, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return None
+
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    tall = heights.max()
+    keep = [i + 1 for i, h in enumerate(heights) if h >= 0.6 * tall]
+    keep = _longest_run(stats, keep, tall)
+    if len(keep) < expected // 2:
+        return None
+
+    x0 = min(stats[i, cv2.CC_STAT_LEFT] for i in keep)
+    x1 = max(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] for i in keep)
+    y0 = min(stats[i, cv2.CC_STAT_TOP] for i in keep)
+    y1 = max(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] for i in keep)
+    advance = (x1 - x0) / (expected - 1 + _templates().glyph_ratio)
+    pad = advance * (1 - _templates().glyph_ratio) / 2
+
+    text, scores, alternatives = [], [], []
+    for i in range(expected):
+        cx0 = int(round(x0 + i * advance - pad))
+        cx1 = int(round(cx0 + advance))
+        cell = ink[y0:y1, max(cx0, 0):min(cx1, ink.shape[1])]
+        if cell.size == 0:
+            return None
+        cell_scores = _score_cell(cell)
+        ranked = np.argsort(cell_scores)[::-1]
+        text.append(str(ranked[0]))
+        alternatives.append(str(ranked[1]))
+        scores.append(float(max(cell_scores[ranked[0]], 0.0)))
+    return DigitRun("".join(text), tuple(scores), tuple(alternatives))
+
+
+def _longest_run(stats: np.ndarray, keep: list[int], tall: int) -> list[int]:
+    """Keep the widest group of components spaced like one word of digits."""
+    keep = sorted(keep, key=lambda i: stats[i, cv2.CC_STAT_LEFT])
+    groups: list[list[int]] = []
+    for i in keep:
+        left = stats[i, cv2.CC_STAT_LEFT]
+        if groups:
+            prev = groups[-1][-1]
+            gap = left - (stats[prev, cv2.CC_STAT_LEFT] + stats[prev, cv2.CC_STAT_WIDTH])
+            if gap < 0.9 * tall:
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return max(groups, key=lambda g: sum(stats[i, cv2.CC_STAT_WIDTH] for i in g))

@@ -1,0 +1,165 @@
+"""Find the document in a picture, straighten it and put it upright."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+WORK_SIZE = 1000  # longest side used for finding the document
+CARD_RATIO = 85.6 / 54.0
+
+
+@dataclass(frozen=True)
+class Located:
+    """A document cut out of the picture and warped to a rectangle."""
+
+    image: np.ndarray
+    method: str  # "edges", "ink" or "whole"
+    area_fraction: float
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    """Return a single-channel copy."""
+    if image.ndim == 2:
+        return image
+    return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+
+
+def flatten_light(gray: np.ndarray) -> np.ndarray:
+    """Remove uneven light and pale background patterns, keep dark ink."""
+    size = max(15, (min(gray.shape) // 20) | 1)
+    background = cv2.morphologyEx(
+        gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    )
+    flat = cv2.divide(gray, background, scale=255)
+    return cv2.normalize(flat, None, 0, 255, cv2.NORM_MINMAX)
+
+
+def _order_corners(pts: np.ndarray) -> np.ndarray:
+    pts = pts.reshape(4, 2).astype(np.float32)
+    s = pts.sum(axis=1)
+    d = np.diff(pts, axis=1).ravel()
+    return np.float32(
+        [pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]]
+    )
+
+
+def _warp(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    tl, tr, br, bl = quad
+    width = int(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = int(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    dst = np.float32([(0, 0), (width, 0), (width, height), (0, height)])
+    m = cv2.getPerspectiveTransform(quad, dst)
+    return cv2.warpPerspective(
+        image, m, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
+
+
+def _quad_by_edges(small: np.ndarray) -> np.ndarray | None:
+    gray = cv2.GaussianBlur(to_gray(small), (5, 5), 0)
+    edges = cv2.Canny(gray, 30, 90)
+    edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    total = small.shape[0] * small.shape[1]
+
+    for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:5]:
+        area = cv2.contourArea(contour)
+        if area < 0.08 * total or area > 0.97 * total:
+            continue
+        hull = cv2.convexHull(contour)
+        approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+        if len(approx) == 4 and cv2.isContourConvex(approx):
+            return _order_corners(approx)
+    return None
+
+
+def _quad_by_ink(small: np.ndarray) -> np.ndarray | None:
+    flat = flatten_light(to_gray(small))
+    _, ink = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    k = max(9, min(small.shape[:2]) // 25)
+    blob = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+
+    biggest = max(contours, key=cv2.contourArea)
+    (cx, cy), (w, h), angle = cv2.minAreaRect(biggest)
+    margin = 0.06 * max(w, h)
+    box = cv2.boxPoints(((cx, cy), (w + margin, h + margin), angle))
+    hgt, wid = small.shape[:2]
+    box[:, 0] = box[:, 0].clip(0, wid - 1)
+    box[:, 1] = box[:, 1].clip(0, hgt - 1)
+    return _order_corners(box)
+
+
+def locate_document(image: np.ndarray) -> Located:
+    """Cut the document out of a scan or photo and undo perspective.
+
+    Tries the document's outline first (card or page on a contrasting
+    table), then the bounding box of the ink (a card on a white photocopy).
+
+    Args:
+        image: The RGB picture.
+
+    Returns:
+        The straightened document; the whole picture if nothing better was
+        found.
+    """
+    scale = WORK_SIZE / max(image.shape[:2])
+    small = cv2.resize(image, None, fx=min(scale, 1.0), fy=min(scale, 1.0),
+                       interpolation=cv2.INTER_AREA)
+    factor = image.shape[1] / small.shape[1]
+    total = small.shape[0] * small.shape[1]
+
+    for method, finder in (("edges", _quad_by_edges), ("ink", _quad_by_ink)):
+        quad = finder(small)
+        if quad is None:
+            continue
+        fraction = cv2.contourArea(quad) / total
+        if fraction > 0.9 and method == "ink":
+            break
+        log.debug("document found by %s, %.0f%% of the picture", method, fraction * 100)
+        return Located(_warp(image, quad * factor), method, fraction)
+    return Located(image, "whole", 1.0)
+
+
+def rotate(image: np.ndarray, quarter_turns: int) -> np.ndarray:
+    """Rotate counter-clockwise by 90 degrees ``quarter_turns`` times."""
+    return np.ascontiguousarray(np.rot90(image, quarter_turns % 4))
+
+
+def text_is_horizontal(gray: np.ndarray) -> bool:
+    """Guess whether text lines run across (True) or down the image.
+
+    Rows crossing text lines alternate between ink and gap, so the profile
+    of row sums varies much more along the text's line direction.
+    """
+    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    rows = ink.mean(axis=1)
+    cols = ink.mean(axis=0)
+    return float(np.std(np.diff(rows))) >= float(np.std(np.diff(cols)))
+
+
+def deskew(gray: np.ndarray) -> np.ndarray:
+    """Correct a small rotation (up to ~10 degrees) of horizontal text."""
+    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-10, 10.01, 0.5):
+        m = cv2.getRotationMatrix2D((ink.shape[1] / 2, ink.shape[0] / 2), angle, 1)
+        rotated = cv2.warpAffine(ink, m, (ink.shape[1], ink.shape[0]))
+        score = float(np.var(rotated.sum(axis=1, dtype=np.float64)))
+        if score > best_score:
+            best, best_score = float(angle), score
+    if abs(best) < 0.25:
+        return gray
+    m = cv2.getRotationMatrix2D((gray.shape[1] / 2, gray.shape[0] / 2), best, 1)
+    return cv2.warpAffine(gray, m, (gray.shape[1], gray.shape[0]),
+                          flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)

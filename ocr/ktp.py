@@ -1,0 +1,303 @@
+"""Read the fields of a KTP (e-KTP front side)."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+
+import cv2
+import numpy as np
+
+from ocr import correct
+from ocr.digits import MIN_SCORE
+from ocr.digits import read_digit_run
+from ocr.engine import Word
+from ocr.engine import group_lines
+from ocr.nik import birth_date_from_nik
+from ocr.nik import check_nik
+from ocr.result import Field
+
+log = logging.getLogger(__name__)
+
+# The photo, issuing place and date sit on the right of a KTP: text there is
+# not part of the fields.
+PHOTO_LEFT = 0.71
+
+LABELS = {
+    "nik": ("nik",),
+    "nama": ("nama",),
+    "ttl": ("tempattgllahir", "tempattanggallahir"),
+    "jenis_kelamin": ("jeniskelamin",),
+    "alamat": ("alamat",),
+    "rt_rw": ("rtrw",),
+    "kel_desa": ("keldesa", "kelurahandesa"),
+    "kecamatan": ("kecamatan",),
+    "agama": ("agama",),
+    "status_perkawinan": ("statusperkawinan",),
+    "pekerjaan": ("pekerjaan",),
+    "kewarganegaraan": ("kewarganegaraan",),
+    "berlaku_hingga": ("berlakuhingga",),
+}
+FIELD_ORDER = (
+    "nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "gol_darah",
+    "alamat", "rt_rw", "kel_desa", "kecamatan", "agama", "status_perkawinan",
+    "pekerjaan", "kewarganegaraan", "berlaku_hingga",
+)
+KEYWORDS = ("PROVINSI", "KABUPATEN", "NIK", "NAMA", "AGAMA", "KEWARGANEGARAAN",
+            "BERLAKU", "KELAMIN", "DARAH", "PEKERJAAN", "ALAMAT")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _match_label(text: str) -> tuple[str | None, float]:
+    key = _key(text)
+    best, best_ratio = None, 0.0
+    for name, variants in LABELS.items():
+        for variant in variants:
+            ratio = difflib.SequenceMatcher(None, key, variant).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = name, ratio
+    if best_ratio < 0.6:
+        return None, best_ratio
+    return best, best_ratio
+
+
+def _split_line(line: list[Word], colon_x: float) -> tuple[str, list[Word]]:
+    """Split a line into its label text and the words of its value."""
+    label_words, value_words = [], []
+    for word in line:
+        if word.left + word.width / 2 < colon_x:
+            label_words.append(word)
+        else:
+            value_words.append(word)
+    label = " ".join(w.text for w in label_words)
+    if ":" in label:
+        label, _, rest = label.partition(":")
+    value_words = [w for w in value_words if w.text not in (":", ";", "=")]
+    if value_words and value_words[0].text.startswith(":"):
+        first = value_words[0]
+        value_words[0] = Word(first.text.lstrip(":;"), first.conf, first.left,
+                              first.top, first.width, first.height, first.line_key)
+    # A colon misread as a digit or letter stands alone right after the label.
+    if value_words and value_words[0].text in ("1", "2", "i", "I", "l", "|", "!"):
+        value_words = value_words[1:]
+    return label, [w for w in value_words if w.text]
+
+
+def _colon_x(lines: list[list[Word]], width: int) -> float:
+    xs = [w.left + w.width / 2 for line in lines for w in line
+          if w.text in (":", ";") and w.left < 0.5 * width]
+    xs += [w.left for line in lines for w in line
+           if w.text.startswith(":") and len(w.text) > 1 and w.left < 0.5 * width]
+    if len(xs) >= 3:
+        return float(np.median(xs)) - 2
+    return 0.25 * width
+
+
+def keyword_score(words: list[Word]) -> int:
+    """Count KTP words found, to judge orientation and document type."""
+    found = {_key(w.text).upper() for w in words}
+    return sum(1 for k in KEYWORDS if k in found)
+
+
+def read_ktp(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], list[str]]:
+    """Read a straightened, upright KTP.
+
+    Args:
+        gray: The card, grey, upright, about 1200 px wide.
+        words: Tesseract's words on ``gray``.
+
+    Returns:
+        The fields (see :data:`FIELD_ORDER`) and warnings in Indonesian.
+    """
+    width = gray.shape[1]
+    lines = group_lines([w for w in words if w.left < PHOTO_LEFT * width])
+    colon_x = _colon_x(lines, width)
+
+    raw: dict[str, tuple[str, float, list[Word]]] = {}
+    for line in lines:
+        label, value_words = _split_line(line, colon_x)
+        name, _ = _match_label(label)
+        if name is None or name in raw:
+            continue
+        text = " ".join(w.text for w in value_words)
+        conf = float(np.mean([w.conf for w in value_words])) if value_words else 0.0
+        raw[name] = (text, conf, line)
+
+    fields: dict[str, Field] = {}
+    warnings: list[str] = []
+    fields["nik"] = _read_nik(gray, raw.get("nik"), lines, warnings)
+    _fill_fields(raw, fields)
+    _cross_check(fields, warnings)
+    for name in FIELD_ORDER:
+        fields.setdefault(name, Field(None, 0.0))
+    unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
+    if unsure:
+        warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
+                        + ".")
+        log.warning("KTP read with %d unsure fields", len(unsure))
+    return {n: fields[n] for n in FIELD_ORDER}, warnings
+
+
+def _read_nik(gray: np.ndarray, raw: tuple[str, float, list[Word]] | None,
+              lines: list[list[Word]], warnings: list[str]) -> Field:
+    line = raw[2] if raw else _nik_line_by_digits(lines)
+    if line is None:
+        warnings.append("NIK tidak ditemukan pada kartu.")
+        return Field(None, 0.0)
+
+    top = min(w.top for w in line)
+    bottom = max(w.bottom for w in line)
+    pad = int(0.35 * (bottom - top))
+    left = min(w.left for w in line)
+    right = int(PHOTO_LEFT * gray.shape[1])
+    band = gray[max(top - pad, 0):bottom + pad, left:right]
+    run = read_digit_run(band) if band.size else None
+    return _judge_nik(run, warnings)
+
+
+def _nik_line_by_digits(lines: list[list[Word]]) -> list[Word] | None:
+    for line in lines:
+        if any(len(correct.as_digits(w.text)) >= 12 for w in line):
+            return line
+    return None
+
+
+def _judge_nik(run: object, warnings: list[str]) -> Field:
+    from ocr.digits import DigitRun
+
+    if not isinstance(run, DigitRun) or run.confidence < MIN_SCORE:
+        warnings.append("NIK tidak dapat dibaca (buram atau tertutup). Ketik manual.")
+        return Field(None, 0.0)
+
+    text, confidence = run.text, run.confidence
+    if birth_date_from_nik(text) is None:
+        repaired = _repair_date(run)
+        if repaired:
+            text, confidence = repaired, confidence * 0.7
+            warnings.append("NIK dibaca dengan koreksi tanggal; periksa kembali.")
+        else:
+            warnings.append("NIK terbaca tetapi tidak valid; periksa kembali.")
+            return Field(text, min(confidence, 0.3))
+    return Field(text, confidence)
+
+
+def _repair_date(run: object) -> str | None:
+    """Swap in second-best digits in the date part until the date is valid."""
+    from ocr.digits import DigitRun
+
+    assert isinstance(run, DigitRun)
+    order = sorted(range(6, 12), key=lambda i: run.scores[i])
+    for i in order[:3]:
+        candidate = run.text[:i] + run.alternatives[i] + run.text[i + 1:]
+        if birth_date_from_nik(candidate):
+            return candidate
+    return None
+
+
+def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
+                 fields: dict[str, Field]) -> None:
+    def get(name: str) -> tuple[str, float]:
+        text, conf, _ = raw.get(name, ("", 0.0, []))
+        return text, conf
+
+    text, conf = get("nama")
+    fields["nama"] = Field(correct.clean_name(text) or None, conf)
+
+    text, conf = get("ttl")
+    place, _, date_text = text.rpartition(",")
+    if not place:
+        match = re.search(r"^(.*?)[\s.]*([0-9OIl]{1,2}[-.\s][0-9OIl]{1,2}[-.\s]\S+)$",
+                          text)
+        place, date_text = (match.group(1), match.group(2)) if match else (text, "")
+    fields["tempat_lahir"] = Field(correct.clean_name(place) or None, conf)
+    birth = correct.parse_date(date_text)
+    fields["tanggal_lahir"] = Field(birth.isoformat() if birth else None,
+                                    conf if birth else 0.0)
+
+    text, conf = get("jenis_kelamin")
+    sex_text, _, blood = re.split(r"(?i)g[o0]l", text, maxsplit=1)[0], "", ""
+    parts = re.split(r"(?i)\bg[o0][l1i]\b\.?|darah", text)
+    sex_text = parts[0]
+    blood = text.rpartition(":")[2] if "arah" in text.lower() else ""
+    value, ratio = correct.closest(sex_text, correct.JENIS_KELAMIN, cutoff=0.5)
+    fields["jenis_kelamin"] = Field(value, conf * ratio if value else 0.0)
+    blood = blood.strip().upper().replace("0", "O")
+    blood = re.sub(r"[^ABO\-]", "", blood)
+    if blood in correct.GOL_DARAH:
+        fields["gol_darah"] = Field(blood, conf)
+    else:
+        fields["gol_darah"] = Field(None, 0.0)
+
+    text, conf = get("alamat")
+    fields["alamat"] = Field(correct.clean_text(text) or None, conf)
+
+    text, conf = get("rt_rw")
+    value = correct.rt_rw(text)
+    fields["rt_rw"] = Field(value, conf if value else 0.0)
+
+    for name, vocabulary, cutoff in (
+        ("kel_desa", correct.DESA_NAMES + correct.KECAMATAN_NAMES, 0.85),
+        ("kecamatan", correct.KECAMATAN_NAMES, 0.6),
+        ("agama", correct.AGAMA, 0.5),
+        ("status_perkawinan", correct.STATUS_PERKAWINAN, 0.6),
+        ("pekerjaan", correct.PEKERJAAN, 0.75),
+        ("kewarganegaraan", correct.KEWARGANEGARAAN, 0.6),
+    ):
+        text, conf = get(name)
+        value, ratio = correct.closest(text, vocabulary, cutoff=cutoff)
+        if value:
+            fields[name] = Field(value, max(conf, ratio) * ratio)
+        elif name in ("kel_desa", "pekerjaan") and text:
+            # Open lists: keep what was read, marked as less sure.
+            fields[name] = Field(correct.clean_text(text) or None, conf * 0.8)
+        else:
+            fields[name] = Field(None, 0.0)
+
+    text, conf = get("berlaku_hingga")
+    value, ratio = correct.closest(text, ("SEUMUR HIDUP",), cutoff=0.6)
+    if value:
+        fields["berlaku_hingga"] = Field(value, max(conf, ratio) * ratio)
+    else:
+        until = correct.parse_date(text)
+        fields["berlaku_hingga"] = Field(until.isoformat() if until else None,
+                                         conf if until else 0.0)
+
+
+def _cross_check(fields: dict[str, Field], warnings: list[str]) -> None:
+    import datetime as dt
+
+    nik = fields["nik"].value
+    if not nik or birth_date_from_nik(nik) is None:
+        return
+    nik_date, nik_sex = birth_date_from_nik(nik)  # type: ignore[misc]
+
+    sex = fields.get("jenis_kelamin")
+    if sex is None or sex.value is None:
+        fields["jenis_kelamin"] = Field(nik_sex, 0.6)
+        warnings.append("Jenis kelamin diambil dari NIK; periksa kembali.")
+    elif sex.value == nik_sex:
+        fields["jenis_kelamin"] = Field(sex.value, max(sex.confidence, 0.95))
+
+    birth = fields.get("tanggal_lahir")
+    if birth is None or birth.value is None:
+        fields["tanggal_lahir"] = Field(nik_date.isoformat(), 0.6)
+        warnings.append("Tanggal lahir diambil dari NIK; periksa kembali.")
+    elif birth.value == nik_date.isoformat():
+        fields["tanggal_lahir"] = Field(birth.value, max(birth.confidence, 0.95))
+        fields["nik"] = Field(nik, max(fields["nik"].confidence, 0.95))
+    else:
+        printed = dt.date.fromisoformat(birth.value)
+        diff = sum(a != b for a, b in zip(f"{printed:%d%m%Y}", f"{nik_date:%d%m%Y}"))
+        if diff == 1 and birth.confidence < 0.9:
+            # One character off: an OCR slip on the printed date is likelier
+            # than a wrong NIK read by the template matcher.
+            fields["tanggal_lahir"] = Field(nik_date.isoformat(), 0.6)
+            warnings.append("Tanggal lahir dikoreksi sesuai NIK; periksa kembali.")
+        else:
+            check = check_nik(nik, birth_date=printed, sex=fields["jenis_kelamin"].value)
+            warnings.extend(check.warnings)
+            fields["tanggal_lahir"] = Field(birth.value, min(birth.confidence, 0.5))

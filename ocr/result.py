@@ -1,0 +1,44 @@
+"""Result types returned by :func:`ocr.read_document`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Field:
+    """One value read from a document and how sure the reader is (0..1)."""
+
+    value: str | None
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape ``{"value": ..., "confidence": ...}``."""
+        return {"value": self.value, "confidence": round(self.confidence, 2)}
+
+
+@dataclass
+class OcrResult:
+    """What was read from one document."""
+
+    doc_type: str  # "ktp", "kk", "sktm" or "other"
+    fields: dict[str, Field] = field(default_factory=dict)
+    members: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def value(self, name: str) -> str | None:
+        """Return a field's value, or None when absent or unread."""
+        found = self.fields.get(name)
+        return found.value if found else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape used by the CLI and the web app."""
+        return {
+            "doc_type": self.doc_type,
+            "fields": {name: f.to_dict() for name, f in self.fields.items()},
+            "members": self.members,
+            "warnings": self.warnings,
+            "seconds": round(self.seconds, 2),
+        }

@@ -242,7 +242,10 @@ _PAGE = Environment(autoescape=True).from_string(
   }
   {% endif %}
 }
-body { font-family: Times-Roman; font-size: 12pt; line-height: 1.35; }
+@font-face { font-family: dejavu; src: url(fonts/DejaVuSerif.ttf); }
+@font-face { font-family: dejavu; src: url(fonts/DejaVuSerif-Bold.ttf);
+  font-weight: bold; }
+body { font-family: Times-Roman, dejavu; font-size: 12pt; line-height: 1.35; }
 p { margin: 0 0 6pt 0; text-align: justify; }
 table { -pdf-keep-in-frame-mode: shrink; }
 td { vertical-align: top; padding: 0; }

@@ -183,3 +183,11 @@ def _pages(pdf: bytes) -> list[Any]:
     from conftest import read_pdf
 
     return list(read_pdf(pdf).pages)
+
+
+def test_name_outside_latin1_is_printed(render: Any, context: dict[str, Any]) -> None:
+    context["person"]["nama"] = "ŞUKRİ ĞAZALİ"
+
+    rendered = render(letters.DEFAULT_TEMPLATES["rekomendasi_umum"].source)
+
+    assert "ŞUKRİ ĞAZALİ" in pdf_text(rendered.pdf)

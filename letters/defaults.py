@@ -25,7 +25,10 @@ def _heading(title: str) -> str:
     )
 
 
-_ROW = '<tr><td width="4.6cm">{label}</td><td width="0.5cm">:</td><td>{value}</td></tr>\n'
+_ROW = (
+    '<tr><td width="4.6cm">{label}</td><td width="0.5cm">:</td>'
+    "<td>{value}</td></tr>\n"
+)
 
 
 def _rows(*pairs: tuple[str, str]) -> str:

@@ -46,7 +46,9 @@ class LetterSandbox(SandboxedEnvironment):
         )
         self.filters.update(FILTERS)
 
-    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+    def call_binop(
+        self, context: Any, operator_name: str, left: Any, right: Any
+    ) -> Any:
         """Refuse products and powers that would build huge values."""
         if operator_name == "**":
             if abs(_as_number(left)) > 1_000 or abs(_as_number(right)) > 64:

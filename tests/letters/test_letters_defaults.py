@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import image_count
-from conftest import pdf_text
+from letters_pdf import image_count
+from letters_pdf import pdf_text
 
 import letters
 
@@ -156,7 +156,9 @@ def test_qr_code_is_added_only_with_verify_url(render: Any) -> None:
 
 def test_uploaded_logo_replaces_placeholder(context: dict[str, Any]) -> None:
     logo = _png(40, 48)
-    letterhead = letters.Letterhead(address="Jl. Contoh", contacts="Telp. -", logo_png=logo)
+    letterhead = letters.Letterhead(
+        address="Jl. Contoh", contacts="Telp. -", logo_png=logo
+    )
 
     rendered = letters.render_letter(
         letters.DEFAULT_TEMPLATES["rekomendasi_umum"].source,
@@ -180,7 +182,7 @@ def _png(width: int, height: int) -> bytes:
 
 
 def _pages(pdf: bytes) -> list[Any]:
-    from conftest import read_pdf
+    from letters_pdf import read_pdf
 
     return list(read_pdf(pdf).pages)
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
 
 import letters
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_render_letter_is_deterministic(render: Any) -> None:
@@ -51,3 +54,29 @@ def test_rendered_letter_is_frozen(render: Any) -> None:
 
     with pytest.raises(dataclasses.FrozenInstanceError):
         rendered.pdf = b""  # type: ignore[misc]
+
+
+def test_render_letter_is_identical_across_processes() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import letters\n"
+        "print(letters.render_letter(letters.DEFAULT_TEMPLATES['tanda_terima']"
+        ".source, letters.sample_context(), letterhead=letters.sample_letterhead(),"
+        " verify_url='https://dinsos.example/v/Zx81kQ').sha256)\n"
+    )
+
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            check=True,
+            text=True,
+            timeout=60,
+            env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+
+    assert len(digests) == 1

@@ -64,8 +64,10 @@ def test_validate_number_pattern_accepts_good_pattern() -> None:
 
 def test_every_month_has_roman_numeral() -> None:
     romans = [
-        letters.format_number("{month_roman}{seq}", code="", seq=0, on=dt.date(2026, m, 1))
-        for m in range(1, 13)
+        letters.format_number(
+            "{month_roman}{seq}", code="", seq=0, on=dt.date(2026, month, 1)
+        )
+        for month in range(1, 13)
     ]
 
     assert romans[0] == "I0"

@@ -219,13 +219,12 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
                                     conf if birth else 0.0)
 
     text, conf = get("jenis_kelamin")
-    sex_text, _, blood = re.split(r"(?i)g[o0]l", text, maxsplit=1)[0], "", ""
-    parts = re.split(r"(?i)\bg[o0][l1i]\b\.?|darah", text)
+    parts = re.split(r"(?i)\bg[o0][l1i]\b\.?|d[a4]rah", text)
     sex_text = parts[0]
-    blood = text.rpartition(":")[2] if "arah" in text.lower() else ""
+    blood = parts[-1] if len(parts) > 1 else ""
     value, ratio = correct.closest(sex_text, correct.JENIS_KELAMIN, cutoff=0.5)
     fields["jenis_kelamin"] = Field(value, conf * ratio if value else 0.0)
-    blood = blood.strip().upper().replace("0", "O")
+    blood = blood.strip(" :;.").upper().replace("0", "O").replace("\u2014", "-")
     blood = re.sub(r"[^ABO\-]", "", blood)
     if blood in correct.GOL_DARAH:
         fields["gol_darah"] = Field(blood, conf)

@@ -86,7 +86,6 @@ class SecureModelView(SecureView, ModelView):
         return None
 
     def on_model_change(self, form: Any, model: Any, is_created: bool) -> None:
-        db.session.flush()
         if is_created:
             record_event(current_user, "admin.create", model, after=snapshot(model))
         else:

@@ -14,6 +14,7 @@ from backoffice.audit.models import AuditEvent
 from backoffice.audit.operations import record_event
 from backoffice.auth.models import ROLE_LABELS, Role, User
 from backoffice.auth.operations import MIN_PASSWORD_LENGTH, end_all_sessions, hash_password
+from backoffice.core.forms import choices
 from backoffice.extensions import db
 
 ADMINS = frozenset({Role.ADMIN})
@@ -50,7 +51,7 @@ class UserAdmin(SecureModelView):
     form_extra_fields = {
         "role_names": SelectMultipleField(
             "Peran",
-            choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
+            choices=choices(ROLE_LABELS),
             validators=[DataRequired("Pilih paling sedikit satu peran.")],
         ),
         "new_password": PasswordField(
@@ -102,11 +103,11 @@ class AuditEventAdmin(SecureModelView):
 
 def register_views(admin: Admin) -> None:
     admin.add_view(
-        UserAdmin(User, db.session, name="Pengguna", endpoint="user", category="Pengaturan")
+        UserAdmin(User, db, name="Pengguna", endpoint="user", category="Pengaturan")
     )
     admin.add_view(
         AuditEventAdmin(
-            AuditEvent, db.session, name="Jejak Audit", endpoint="audit",
+            AuditEvent, db, name="Jejak Audit", endpoint="audit",
             category="Pengaturan",
         )
     )

@@ -17,12 +17,11 @@ from backoffice.catalogue.models import (
     Service,
     Step,
 )
+from backoffice.core.forms import choices
 from backoffice.extensions import db
 
-DOC_KIND_CHOICES = [(kind.value, label) for kind, label in DOC_KIND_LABELS.items()]
-STAGE_CHOICES = [("", "—")] + [
-    (status.value, label) for status, label in STATUS_LABELS.items()
-]
+DOC_KIND_CHOICES = choices(DOC_KIND_LABELS)
+STAGE_CHOICES = choices([("", "—"), *STATUS_LABELS.items()])
 LETTER_KIND_LABELS = {
     "rekomendasi_jamkesda": "Surat Rekomendasi JAMKESDA",
     "keterangan_dtks": "Surat Keterangan Terdaftar DTKS/DTSEN",
@@ -128,11 +127,11 @@ class ServiceAdmin(SecureModelView):
     form_overrides = {"sensitivity": SelectField, "letter_kind": SelectField}
     form_args = {
         "sensitivity": {
-            "choices": [(k.value, v) for k, v in SENSITIVITY_LABELS.items()],
+            "choices": choices(SENSITIVITY_LABELS),
             "label": "Sifat data",
         },
         "letter_kind": {
-            "choices": list(LETTER_KIND_LABELS.items()),
+            "choices": choices(LETTER_KIND_LABELS),
             "label": "Jenis surat",
         },
     }
@@ -142,6 +141,6 @@ class ServiceAdmin(SecureModelView):
 def register_views(admin: Admin) -> None:
     admin.add_view(
         ServiceAdmin(
-            Service, db.session, name="Layanan", endpoint="service", category="Katalog"
+            Service, db, name="Layanan", endpoint="service", category="Katalog"
         )
     )

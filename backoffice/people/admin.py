@@ -37,13 +37,13 @@ class DesaAdmin(SecureModelView):
 def register_views(admin: Admin) -> None:
     admin.add_view(
         KecamatanAdmin(
-            Kecamatan, db.session, name="Kecamatan", endpoint="kecamatan",
+            Kecamatan, db, name="Kecamatan", endpoint="kecamatan",
             category="Referensi",
         )
     )
     admin.add_view(
         DesaAdmin(
-            Desa, db.session, name="Desa/Kelurahan", endpoint="desa",
+            Desa, db, name="Desa/Kelurahan", endpoint="desa",
             category="Referensi",
         )
     )

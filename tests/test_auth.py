@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from backoffice.audit.models import AuditEvent
+from backoffice.auth.models import Role, User
+from backoffice.extensions import db
+from tests.conftest import PASSWORD, csrf_token_from, login
+
+
+def test_login_with_right_password_opens_dashboard(client, make_user):
+    user = make_user(Role.FRONT_OFFICE, full_name="Siti Aminah")
+
+    response = login(client, user)
+    page = client.get("/")
+
+    assert response.status_code == 302
+    assert "Selamat datang, Siti Aminah" in page.text
+
+
+def test_login_with_wrong_password_is_refused_in_indonesian(client, make_user):
+    user = make_user(Role.FRONT_OFFICE)
+
+    response = login(client, user, password="salah-sekali-123")
+
+    assert response.status_code == 401
+    assert "Nama pengguna atau kata sandi salah." in response.text
+    assert client.get("/").status_code == 302
+
+
+def test_password_is_stored_with_a_modern_kdf(make_user):
+    user = make_user(Role.ADMIN)
+
+    assert user.password_hash.startswith("scrypt:")
+    assert PASSWORD not in user.password_hash
+
+
+def test_repeated_failures_lock_the_account_even_for_the_right_password(
+    client, make_user
+):
+    user = make_user(Role.BACK_OFFICE)
+
+    for _ in range(5):
+        login(client, user, password="tebakan-salah-1")
+    response = login(client, user)
+
+    assert response.status_code == 401
+    assert "dikunci sementara" in response.text
+
+
+def test_logout_ends_the_session_on_the_server(app: Flask, client, make_user):
+    user = make_user(Role.SUPERVISOR)
+    login(client, user)
+    stolen_cookie = client.get_cookie("session")
+    assert stolen_cookie is not None
+
+    client.post("/logout")
+    replay = app.test_client()
+    replay.set_cookie("session", stolen_cookie.value)
+
+    assert replay.get("/").status_code == 302
+    assert "/login" in replay.get("/").headers["Location"]
+
+
+def test_next_redirects_only_within_this_site(client, make_user):
+    user = make_user(Role.FRONT_OFFICE)
+
+    outside = client.post(
+        "/login",
+        data={"username": user.username, "password": PASSWORD, "next": "//evil.example/x"},
+    )
+    client.post("/logout")
+    inside = client.post(
+        "/login",
+        data={"username": user.username, "password": PASSWORD, "next": "/service/"},
+    )
+
+    assert outside.headers["Location"] == "/"
+    assert inside.headers["Location"] == "/service/"
+
+
+def test_inactive_user_cannot_log_in(client, make_user):
+    user = make_user(Role.FRONT_OFFICE, active=False)
+
+    response = login(client, user)
+
+    assert response.status_code == 401
+    assert "nonaktif" in response.text
+
+
+def test_login_form_requires_a_csrf_token(app: Flask, make_user):
+    app.config["WTF_CSRF_ENABLED"] = True
+    user = make_user(Role.ADMIN)
+    client = app.test_client()
+
+    without = client.post("/login", data={"username": user.username, "password": PASSWORD})
+    token = csrf_token_from(client.get("/login").text)
+    with_token = client.post(
+        "/login",
+        data={"username": user.username, "password": PASSWORD, "csrf_token": token},
+    )
+
+    assert without.status_code in (400, 200)
+    assert client.get("/service/").status_code == 200
+    assert with_token.status_code == 302
+
+
+def test_create_user_command_makes_a_user_with_several_roles(app: Flask):
+    runner = app.test_cli_runner()
+
+    result = runner.invoke(
+        args=[
+            "create-user", "rina", "--role", "back_office", "--role", "supervisor",
+            "--password", "kata-sandi-panjang",
+        ]
+    )
+
+    user = db.session.scalar(select(User).where(User.username == "rina"))
+    assert result.exit_code == 0, result.output
+    assert user.roles == {Role.BACK_OFFICE, Role.SUPERVISOR}
+
+
+def test_create_user_command_prompts_for_a_missing_password(app: Flask):
+    runner = app.test_cli_runner()
+
+    result = runner.invoke(
+        args=["create-user", "budi", "--role", "front_office"],
+        input="kata-sandi-panjang\nkata-sandi-panjang\n",
+    )
+
+    assert result.exit_code == 0, result.output
+    assert login(app.test_client(), "budi", "kata-sandi-panjang").status_code == 302
+
+
+def test_create_user_command_rejects_a_short_password(app: Flask):
+    result = app.test_cli_runner().invoke(
+        args=["create-user", "andi", "--role", "admin", "--password", "pendek"]
+    )
+
+    assert result.exit_code != 0
+    assert "minimal 10 karakter" in result.output
+
+
+def test_first_admin_password_is_random_and_printed_once(app: Flask):
+    runner = app.test_cli_runner()
+
+    first = runner.invoke(args=["create-first-admin"])
+    second = runner.invoke(args=["create-first-admin"])
+    password = first.output.split("kata sandi:")[1].split()[0]
+
+    assert login(app.test_client(), "admin", password).status_code == 302
+    assert "tidak dibuat lagi" in second.output
+
+
+def test_login_and_logout_are_audited(client, make_user):
+    user = make_user(Role.FRONT_OFFICE)
+
+    login(client, user)
+    client.post("/logout")
+
+    actions = db.session.scalars(
+        select(AuditEvent.action).where(AuditEvent.user_id == user.id)
+    ).all()
+    assert "auth.login" in actions
+    assert "auth.logout" in actions

@@ -98,6 +98,26 @@ def _quad_by_ink(small: np.ndarray) -> np.ndarray | None:
     return _order_corners(box)
 
 
+def _ink_mask(small: np.ndarray) -> np.ndarray:
+    flat = flatten_light(to_gray(small))
+    ink = (flat < 110).astype(np.uint8)
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+
+
+def _holds_ink(quad: np.ndarray, ink: np.ndarray) -> bool:
+    """True when the quad holds nearly all the dark print of the picture.
+
+    A table grid or a photo box is also a clean quadrilateral; the document
+    itself is the one that has the text inside.
+    """
+    total = int(ink.sum())
+    if total == 0:
+        return True
+    mask = np.zeros_like(ink)
+    cv2.fillConvexPoly(mask, quad.astype(np.int32), 1)
+    return int((ink & mask).sum()) >= 0.85 * total
+
+
 def locate_document(image: np.ndarray) -> Located:
     """Cut the document out of a scan or photo and undo perspective.
 
@@ -117,9 +137,10 @@ def locate_document(image: np.ndarray) -> Located:
     factor = image.shape[1] / small.shape[1]
     total = small.shape[0] * small.shape[1]
 
+    ink = _ink_mask(small)
     for method, finder in (("edges", _quad_by_edges), ("ink", _quad_by_ink)):
         quad = finder(small)
-        if quad is None:
+        if quad is None or not _holds_ink(quad, ink):
             continue
         fraction = cv2.contourArea(quad) / total
         if fraction > 0.9 and method == "ink":

@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 import numpy as np
 
+from ocr import correct
+from ocr.digits import MIN_SCORE
+from ocr.digits import read_digit_run
 from ocr.engine import Word
+from ocr.engine import group_lines
+from ocr.nik import birth_date_from_nik
+from ocr.nik import check_no_kk
 from ocr.result import Field
 
+log = logging.getLogger(__name__)
+
 KEYWORDS = ("KARTU", "KELUARGA", "KEPALA", "KABUPATEN/KOTA")
+HEADER_LABELS = {
+    "kepala_keluarga": r"nama\s*kepala\s*keluarga",
+    "alamat": r"alamat",
+    "rt_rw": r"rt\s*/?\s*rw",
+    "kel_desa": r"desa\s*/?\s*kelurahan|kel\s*/\s*desa",
+    "kecamatan": r"kecamatan",
+    "_kabupaten": r"kabupaten\s*/?\s*kota",
+    "_kode_pos": r"kode\s*pos",
+    "_provinsi": r"provinsi",
+}
+FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
 def keyword_score(words: list[Word]) -> int:
@@ -18,5 +40,133 @@ def keyword_score(words: list[Word]) -> int:
 
 def read_kk(gray: np.ndarray, words: list[Word]
             ) -> tuple[dict[str, Field], list[dict[str, str]], list[str]]:
-    """Read an upright KK page."""
-    return {}, [], ["Pembacaan KK belum tersedia."]
+    """Read an upright KK page.
+
+    Args:
+        gray: The page, grey and upright.
+        words: Tesseract's words on ``gray``.
+
+    Returns:
+        Header fields, members (nik, nama, jenis_kelamin, tempat_lahir,
+        tanggal_lahir) and warnings in Indonesian.
+    """
+    lines = group_lines(words)
+    warnings: list[str] = []
+    fields = {"no_kk": _read_number(gray, lines, warnings)}
+    fields.update(_read_header(lines))
+    members = _read_members(lines, warnings)
+    if not members:
+        warnings.append("Tabel anggota keluarga tidak terbaca.")
+
+    for name in FIELD_ORDER:
+        fields.setdefault(name, Field(None, 0.0))
+    unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
+    if unsure:
+        warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
+                        + ".")
+    return {n: fields[n] for n in FIELD_ORDER}, members, warnings
+
+
+def _read_number(gray: np.ndarray, lines: list[list[Word]], warnings: list[str]
+                 ) -> Field:
+    for line in lines[:8]:
+        digit_words = [w for w in line if len(correct.as_digits(w.text)) >= 10]
+        if not digit_words:
+            continue
+        top = min(w.top for w in line)
+        bottom = max(w.bottom for w in line)
+        pad = int(0.35 * (bottom - top))
+        left = min(w.left for w in digit_words) - (bottom - top)
+        right = max(w.right for w in digit_words) + (bottom - top)
+        band = gray[max(top - pad, 0):bottom + pad, max(left, 0):right]
+        run = read_digit_run(band) if band.size else None
+        fallback = correct.as_digits(" ".join(w.text for w in digit_words))
+
+        if run and run.confidence >= MIN_SCORE and check_no_kk(run.text).ok:
+            return Field(run.text, run.confidence)
+        if len(fallback) == 16 and check_no_kk(fallback).ok:
+            conf = float(np.mean([w.conf for w in digit_words]))
+            return Field(fallback, conf * 0.9)
+    warnings.append("No. KK tidak dapat dibaca. Ketik manual.")
+    return Field(None, 0.0)
+
+
+def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
+    pattern = re.compile("|".join(f"(?P<{k.strip('_')}>{v})"
+                                  for k, v in HEADER_LABELS.items()), re.I)
+    found: dict[str, Field] = {}
+    for line in lines:
+        text = " ".join(w.text for w in line)
+        if re.search(r"\d{12,}", text.replace(" ", "")) and "nama" not in text.lower():
+            continue  # a member row
+        matches = list(pattern.finditer(text))
+        conf = float(np.mean([w.conf for w in line]))
+        for i, match in enumerate(matches):
+            name = match.lastgroup or ""
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+            value = text[match.end():end].strip(" :;.")
+            if name in found or name in ("kabupaten", "kode_pos", "provinsi"):
+                continue
+            found[name] = _header_field(name, value, conf)
+    return found
+
+
+def _header_field(name: str, value: str, conf: float) -> Field:
+    if name == "kepala_keluarga":
+        return Field(correct.clean_name(value) or None, conf)
+    if name == "rt_rw":
+        rt_rw = correct.rt_rw(value)
+        return Field(rt_rw, conf if rt_rw else 0.0)
+    if name == "kecamatan":
+        best, ratio = correct.closest(value, correct.KECAMATAN_NAMES)
+        return Field(best, max(conf, ratio) * ratio) if best else Field(None, 0.0)
+    if name == "kel_desa":
+        best, ratio = correct.closest(value, correct.DESA_NAMES
+                                      + correct.KECAMATAN_NAMES, cutoff=0.85)
+        if best:
+            return Field(best, max(conf, ratio) * ratio)
+    return Field(correct.clean_text(value) or None, conf * 0.9)
+
+
+def _read_members(lines: list[list[Word]], warnings: list[str]) -> list[dict[str, str]]:
+    members = []
+    for line in lines:
+        index = next((i for i, w in enumerate(line)
+                      if 14 <= len(correct.as_digits(w.text)) <= 17
+                      and sum(c.isdigit() for c in w.text) >= 10), None)
+        if index is None or index == 0:
+            continue
+        member = _member_from_row(line, index)
+        if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
+            warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "
+                            "periksa kembali.")
+        members.append({k: v or "" for k, v in member.items()})
+    return members
+
+
+def _member_from_row(line: list[Word], nik_index: int) -> dict[str, str | None]:
+    names = [w.text for w in line[:nik_index]]
+    if names and re.fullmatch(r"\d{1,2}\.?", names[0]):
+        names = names[1:]
+    nik = correct.as_digits(line[nik_index].text)
+    rest = [w.text for w in line[nik_index + 1:]]
+
+    sex = None
+    if rest:
+        sex, _ = correct.closest(rest[0], correct.JENIS_KELAMIN, cutoff=0.5)
+        rest = rest[1:]
+    date_at = next((i for i, t in enumerate(rest)
+                    if re.fullmatch(r"\S{1,2}-\S{1,2}-\S{4}", t)), None)
+    place = " ".join(rest[:date_at]) if date_at is not None else ""
+    birth = correct.parse_date(rest[date_at]) if date_at is not None else None
+
+    nik_birth = birth_date_from_nik(nik) if len(nik) == 16 else None
+    if nik_birth and sex is None:
+        sex = nik_birth[1]
+    return {
+        "nik": nik if len(nik) == 16 else None,
+        "nama": correct.clean_name(" ".join(names)) or None,
+        "jenis_kelamin": sex,
+        "tempat_lahir": correct.clean_name(place) or None,
+        "tanggal_lahir": birth.isoformat() if birth else None,
+    }

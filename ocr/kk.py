@@ -105,6 +105,7 @@ def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
             name = match.lastgroup or ""
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             value = text[match.end():end].strip(" :;.")
+            value = re.sub(r"^[1il|!]\s+", "", value)
             if name in found or name in ("kabupaten", "kode_pos", "provinsi"):
                 continue
             found[name] = _header_field(name, value, conf)
@@ -137,6 +138,8 @@ def _read_members(lines: list[list[Word]], warnings: list[str]) -> list[dict[str
         if index is None or index == 0:
             continue
         member = _member_from_row(line, index)
+        if not member["nama"] or member["nama"] in ("NO", "NOMOR"):
+            continue  # the family number line, not a member row
         if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
             warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "
                             "periksa kembali.")

@@ -90,28 +90,35 @@ def _scale_to(gray: np.ndarray, width: int) -> np.ndarray:
 
 
 def prepare(document: np.ndarray) -> Prepared:
-    """Make the document upright and readable, then run tesseract once.
+    """Make the document upright and readable, then run tesseract.
 
-    Quarter turns are decided from the direction of the text lines; a half
-    turn from whether tesseract finds words it knows, read both ways up.
+    The direction of the text lines gives a first guess of the quarter
+    turn; when tesseract does not find words it knows that way up, the
+    other three ways are tried and the best kept.
     """
     gray = geometry.to_gray(document)
-    if not geometry.text_is_horizontal(geometry.flatten_light(gray)):
-        gray = geometry.rotate(gray, 1)
+    first = 0 if geometry.text_is_horizontal(geometry.flatten_light(gray)) else 1
 
+    best: Prepared | None = None
+    best_score = -1
+    for turns in (first, first + 2, first + 1, first + 3):
+        candidate = _read_turned(gray, turns)
+        score = _known_words(candidate.words)
+        if score > best_score:
+            best, best_score = candidate, score
+        if score >= 3:
+            break
+    assert best is not None
+    return best
+
+
+def _read_turned(gray: np.ndarray, turns: int) -> Prepared:
+    gray = geometry.rotate(gray, turns)
     ratio = gray.shape[1] / gray.shape[0]
     is_card = CARD_RATIOS[0] <= ratio <= CARD_RATIOS[1] and gray.shape[1] < 1500
-    gray = _scale_to(gray, CARD_WIDTH if is_card else min(PAGE_WIDTH, max(
-        gray.shape[1], 1400)))
-    gray = geometry.deskew(geometry.flatten_light(gray))
-
+    width = CARD_WIDTH if is_card else min(PAGE_WIDTH, max(gray.shape[1], 1400))
+    gray = geometry.deskew(geometry.flatten_light(_scale_to(gray, width)))
     words = engine.read_words(gray, psm=6 if is_card else 4)
-    score = _known_words(words)
-    if score < 3:
-        turned = geometry.rotate(gray, 2)
-        turned_words = engine.read_words(turned, psm=6 if is_card else 4)
-        if _known_words(turned_words) > score:
-            gray, words = turned, turned_words
     return Prepared(gray, words, is_card)
 
 

@@ -114,3 +114,24 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
         lines.setdefault(word.line_key, []).append(word)
     ordered = [sorted(ws, key=lambda w: w.left) for ws in lines.values()]
     return sorted(ordered, key=lambda ws: min(w.top for w in ws))
+
+
+def group_rows(words: list[Word]) -> list[list[Word]]:
+    """Group words into rows by their vertical position.
+
+    Tesseract splits a table row into several "lines" when it sees columns;
+    rows rebuilt from the word boxes keep a member's cells together.
+    """
+    if not words:
+        return []
+    height = float(sorted(w.height for w in words)[len(words) // 2])
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.top + w.height / 2):
+        center = word.top + word.height / 2
+        if rows:
+            row_center = sum(w.top + w.height / 2 for w in rows[-1]) / len(rows[-1])
+            if abs(center - row_center) < 0.6 * height:
+                rows[-1].append(word)
+                continue
+        rows.append([word])
+    return [sorted(row, key=lambda w: w.left) for row in rows]

@@ -12,6 +12,7 @@ from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
 from ocr.engine import Word
 from ocr.engine import group_lines
+from ocr.engine import group_rows
 from ocr.nik import birth_date_from_nik
 from ocr.nik import check_no_kk
 from ocr.result import Field
@@ -54,7 +55,7 @@ def read_kk(gray: np.ndarray, words: list[Word]
     warnings: list[str] = []
     fields = {"no_kk": _read_number(gray, lines, warnings)}
     fields.update(_read_header(lines))
-    members = _read_members(lines, warnings)
+    members = _read_members(group_rows(words), warnings)
     if not members:
         warnings.append("Tabel anggota keluarga tidak terbaca.")
 
@@ -135,10 +136,12 @@ def _read_members(lines: list[list[Word]], warnings: list[str]) -> list[dict[str
         index = next((i for i, w in enumerate(line)
                       if 14 <= len(correct.as_digits(w.text)) <= 17
                       and sum(c.isdigit() for c in w.text) >= 10), None)
-        if index is None or index == 0:
+        if index is None:
             continue
         member = _member_from_row(line, index)
-        if not member["nama"] or member["nama"] in ("NO", "NOMOR"):
+        if member["nama"] in ("NO", "NOMOR") or (
+            index == 0 and len(line) < 3
+        ):
             continue  # the family number line, not a member row
         if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
             warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "

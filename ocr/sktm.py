@@ -79,6 +79,10 @@ def _fields(raw: dict[str, tuple[str, float]], warnings: list[str]) -> dict[str,
 
     text, conf = raw.get("nik", ("", 0.0))
     nik = correct.as_digits(text)
+    if len(nik) > 16:
+        # A colon read as 1 or a stray mark adds digits: keep a valid window.
+        windows = [nik[i:i + 16] for i in range(len(nik) - 15)]
+        nik = next((w for w in windows if birth_date_from_nik(w)), nik)
     if len(nik) == 16 and birth_date_from_nik(nik):
         fields["nik"] = Field(nik, conf)
     else:

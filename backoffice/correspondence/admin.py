@@ -88,9 +88,7 @@ class IssuedLetterAdmin(SecureModelView):
     column_searchable_list = ("number",)
     column_default_sort = ("id", True)
     column_filters = (
-        FilterEqual(
-            IssuedLetter.kind, "Jenis surat", options=letter_kind_options
-        ),
+        FilterEqual(IssuedLetter.kind, "Jenis surat", options=letter_kind_options),
         FilterEqual(
             IssuedLetter.status,
             "Status",
@@ -176,7 +174,13 @@ class LetterTemplateAdmin(SecureModelView):
 
     details_template = "correspondence/template_details.html"
     edit_template = "correspondence/template_edit.html"
-    column_list = ("kind", "title", "number_pattern", "classification_code", "updated_at")
+    column_list = (
+        "kind",
+        "title",
+        "number_pattern",
+        "classification_code",
+        "updated_at",
+    )
     column_default_sort = "kind"
     form_columns = ("title", "number_pattern", "classification_code", "source")
     form_overrides = {"source": TextAreaField}

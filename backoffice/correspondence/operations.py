@@ -280,9 +280,7 @@ def issue_letter(
     profile = office_profile()
     letter_date = office_today()
 
-    sequence = next_value(
-        db.session, sequence_key(profile, kind, letter_date.year)
-    )
+    sequence = next_value(db.session, sequence_key(profile, kind, letter_date.year))
     token = secrets.token_urlsafe(24)
     try:
         number = format_number(
@@ -391,7 +389,9 @@ def reissue_letter(
 ) -> IssuedLetter:
     """Issue a corrected letter, signed by ``actor``, that replaces ``letter``."""
     if letter.case_id is None:
-        raise InvalidTransition("Surat ini tidak terkait berkas dan tidak dapat diganti.")
+        raise InvalidTransition(
+            "Surat ini tidak terkait berkas sehingga tidak dapat diganti."
+        )
     if letter.status != LetterStatus.VALID:
         raise InvalidTransition("Hanya surat yang masih berlaku yang dapat diganti.")
 

@@ -259,3 +259,35 @@ def test_register_exports_filtered_xlsx(
 def sheet_rows(content: bytes) -> list[tuple[object, ...]]:
     book = load_workbook(io.BytesIO(content), read_only=True)
     return list(book.active.iter_rows(values_only=True))
+
+
+def test_register_details_offers_revoke_and_reissue_to_supervisor(
+    client: FlaskClient,
+    login_as: Callable[..., User],
+    make_case: Callable[..., Case],
+    signer: User,
+) -> None:
+    letter = issue_letter(make_case("JAMKESDA"), signer)
+    db.session.commit()
+    login_as(Role.SUPERVISOR)
+
+    page = client.get(f"/issuedletter/details/?id={letter.id}").text
+
+    assert 'data-testid="revoke-form"' in page
+    assert 'data-testid="reissue-form"' in page
+    assert f"/surat/{letter.id}/pdf" in page
+    assert f"/verifikasi/{letter.token}" in page
+
+
+def test_admin_edit_pages_open(
+    client: FlaskClient, login_as: Callable[..., User]
+) -> None:
+    login_as(Role.ADMIN)
+
+    template_page = client.get(EDIT_URL)
+    profile_page = client.get("/officeprofile/edit/?id=1")
+
+    assert template_page.status_code == 200
+    assert "Pola nomor" in template_page.text
+    assert profile_page.status_code == 200
+    assert 'type="file"' in profile_page.text

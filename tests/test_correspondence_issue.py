@@ -225,8 +225,6 @@ def test_download_asks_anonymous_to_log_in(
 
 
 def test_receipt_and_return_note_carry_case_number_and_items(
-    client: FlaskClient,
-    login_as: Callable[..., User],
     make_case: Callable[..., Case],
 ) -> None:
     case = make_case("JAMKESDA")
@@ -240,11 +238,6 @@ def test_receipt_and_return_note_carry_case_number_and_items(
     assert "Surat Keterangan Tidak Mampu" in note
     assert "Fotokopi KTP" not in note
     assert db.session.scalar(select(func.count()).select_from(IssuedLetter)) == 0
-
-    login_as(Role.FRONT_OFFICE)
-    response = client.get(f"/surat/berkas/{case.id}/tanda-terima.pdf")
-    assert response.status_code == 200
-    assert response.data.startswith(b"%PDF")
 
 
 def test_issued_letter_status_starts_valid(

@@ -23,7 +23,6 @@ from werkzeug.wrappers import Response
 from backoffice.audit.operations import record_event
 from backoffice.auth.access import allow, public
 from backoffice.auth.models import Role
-from backoffice.cases.models import Case
 from backoffice.correspondence import operations
 from backoffice.correspondence.forms import ReasonForm, VerifyUploadForm
 from backoffice.correspondence.models import IssuedLetter
@@ -73,13 +72,6 @@ def letter_or_404(letter_id: int) -> IssuedLetter:
     return letter
 
 
-def case_or_404(case_id: int) -> Case:
-    case = db.session.get(Case, case_id)
-    if case is None:
-        abort(404)
-    return case
-
-
 @bp.route("/surat/<int:letter_id>/pdf")
 @allow(*CASE_ROLES)
 def download_letter(letter_id: int) -> ResponseReturnValue:
@@ -120,23 +112,6 @@ def reissue(letter_id: int) -> ResponseReturnValue:
     db.session.commit()
     flash(f"Surat {letter.number} diganti dengan surat {new.number}.", "success")
     return redirect(url_for(REGISTER_ENDPOINT, id=new.id))
-
-
-@bp.route("/surat/berkas/<int:case_id>/tanda-terima.pdf")
-@allow(*CASE_ROLES)
-def receipt(case_id: int) -> ResponseReturnValue:
-    """Send the tanda terima berkas of a case."""
-    case = case_or_404(case_id)
-    return file_response(operations.render_receipt(case), f"tanda-terima-{case.number}")
-
-
-@bp.route("/surat/berkas/<int:case_id>/pengembalian.pdf")
-@allow(*CASE_ROLES)
-def return_note(case_id: int) -> ResponseReturnValue:
-    """Send the pengembalian berkas note of a case."""
-    case = case_or_404(case_id)
-    name = f"pengembalian-{case.number}"
-    return file_response(operations.render_return_note(case), name)
 
 
 @bp.route("/verifikasi/<token>", methods=["GET", "POST"])

@@ -79,9 +79,10 @@ class IssuedLetter(db.Model):
     letter_date: Mapped[date]
     issued_at: Mapped[datetime] = mapped_column(default=utcnow)
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    # Deferred: lists and exports of the register must not load every PDF.
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, deferred=True)
     signer_name: Mapped[str] = mapped_column(String(120))
     signer_nip: Mapped[str | None] = mapped_column(String(18))
     signer_position: Mapped[str | None] = mapped_column(String(120))

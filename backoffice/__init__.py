@@ -61,8 +61,11 @@ def init_blueprints(app: Flask) -> None:
     from backoffice.core.errors_views import init_error_handlers
     from backoffice.core.views import bp as core_bp
 
+    from backoffice.correspondence.views import register_blueprint as letters_bp
+
     app.register_blueprint(auth_bp)
     app.register_blueprint(core_bp)
+    letters_bp(app)
     init_error_handlers(app)
 
 
@@ -76,5 +79,8 @@ def init_commands(app: Flask) -> None:
     from backoffice.auth.cli import register_commands as auth_commands
     from backoffice.catalogue.cli import register_commands as catalogue_commands
 
+    from backoffice.scanning.cli import register_commands as scanning_commands
+
     auth_commands(app)
     catalogue_commands(app)
+    scanning_commands(app)

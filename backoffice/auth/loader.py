@@ -1,6 +1,6 @@
 """Tie Flask-Login to server-side login sessions."""
 
-from flask import Flask, session
+from flask import Flask, g, session
 
 from backoffice.auth.models import User
 from backoffice.auth.operations import load_session_user
@@ -12,6 +12,12 @@ def init_login(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Silakan masuk terlebih dahulu."
     login_manager.session_protection = "strong"
+
+    @app.before_request
+    def forget_previous_user() -> None:
+        # A request may run inside an app context that outlived an earlier
+        # request (a CLI command, a test): never reuse that request's user.
+        g.pop("_login_user", None)
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:

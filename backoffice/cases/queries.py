@@ -1,9 +1,105 @@
-"""Read-only queries over cases: queues, counts, history."""
+"""Read-only queries over cases: work queues, counts, SLA."""
 
 from __future__ import annotations
 
-from backoffice.auth.models import User
+from dataclasses import dataclass
+from datetime import date
+
+from flask import url_for
+from sqlalchemy import func, or_, select
+
+from backoffice.auth.models import Role, User
+from backoffice.cases.models import Case, CaseStatus, Document, FollowUp, OcrStatus
+from backoffice.core.time import office_today, to_office, working_days_between
+from backoffice.extensions import db
+
+S = CaseStatus
+QUEUES: dict[Role, tuple[str, tuple[CaseStatus, ...]]] = {
+    Role.FRONT_OFFICE: (
+        "Front Office: berkas diterima, dikembalikan, dan surat siap diserahkan",
+        (S.RECEIVED, S.RETURNED, S.LETTER_ISSUED),
+    ),
+    Role.BACK_OFFICE: ("Back Office: berkas dalam verifikasi", (S.VERIFYING,)),
+    Role.SUPERVISOR: ("Menunggu keputusan Anda", (S.AWAITING_DECISION,)),
+}
+SLA_STOPPED = frozenset({S.LETTER_ISSUED, S.HANDED_OVER, S.CLOSED, S.CANCELLED,
+                         S.REJECTED})
 
 
-def dashboard_counts(user: User) -> dict[str, int]:
-    return {}
+@dataclass(frozen=True)
+class Sla:
+    days_open: int
+    limit: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_open > self.limit
+
+
+def case_sla(case: Case, today: date | None = None) -> Sla:
+    """Working days open against the service's SLA (stops at the decision)."""
+    start = to_office(case.received_at).date()
+    end = today or office_today()
+    if CaseStatus(case.status) in SLA_STOPPED and case.decided_at:
+        end = to_office(case.decided_at).date()
+    return Sla(working_days_between(start, end), case.service.sla_days)
+
+
+def queue(statuses: tuple[CaseStatus, ...], user: User | None = None) -> list[Case]:
+    query = select(Case).where(Case.status.in_([s.value for s in statuses]))
+    if user is not None and statuses == (S.VERIFYING,):
+        query = query.where(
+            or_(Case.assigned_to_id.is_(None), Case.assigned_to_id == user.id)
+        )
+    return list(db.session.scalars(query.order_by(Case.received_at)))
+
+
+def my_queues(user: User) -> list[tuple[str, list[Case]]]:
+    """The work waiting for ``user``, one queue per role they hold."""
+    return [
+        (title, queue(statuses, user))
+        for role, (title, statuses) in QUEUES.items()
+        if role in user.roles
+    ]
+
+
+def due_follow_ups(today: date | None = None) -> list[FollowUp]:
+    """Referrals and control visits due by today and not yet done."""
+    limit = today or office_today()
+    return list(
+        db.session.scalars(
+            select(FollowUp)
+            .where(FollowUp.done_on.is_(None), FollowUp.due_on <= limit)
+            .order_by(FollowUp.due_on)
+        )
+    )
+
+
+def pending_scans() -> list[Document]:
+    return list(
+        db.session.scalars(
+            select(Document)
+            .where(Document.ocr_status.in_([OcrStatus.PENDING, OcrStatus.RUNNING,
+                                            OcrStatus.FAILED]))
+            .order_by(Document.uploaded_at.desc())
+            .limit(200)
+        )
+    )
+
+
+def dashboard_counts(user: User) -> list[tuple[str, int, str]]:
+    """Counts for the dashboard cards: (label, number, link)."""
+    counts = []
+    for title, cases in my_queues(user):
+        counts.append((title, len(cases), url_for("cases.index")))
+    if user.roles & {Role.BACK_OFFICE, Role.SUPERVISOR}:
+        counts.append(("Tindak lanjut jatuh tempo", len(due_follow_ups()),
+                       url_for("cases.index")))
+    if counts:
+        open_total = db.session.scalar(
+            select(func.count(Case.id)).where(
+                Case.status.notin_([S.CLOSED, S.CANCELLED, S.REJECTED])
+            )
+        )
+        counts.append(("Permohonan berjalan", open_total or 0, url_for("case.index_view")))
+    return counts

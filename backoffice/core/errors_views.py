@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from flask import Flask, flash, redirect, render_template, request
 from flask.typing import ResponseReturnValue
@@ -33,6 +34,17 @@ def error_page(code: int, message: str | None = None) -> ResponseReturnValue:
     return render_template("error.html", code=code, message=text), code
 
 
+def same_site_referrer() -> str | None:
+    """The page the form was posted from, if it is a page of this site."""
+    referrer = request.referrer
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc != request.host:
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def init_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError) -> ResponseReturnValue:
@@ -41,9 +53,11 @@ def init_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> ResponseReturnValue:
         db.session.rollback()
-        if request.method == "POST" and request.referrer and error.status_code != 403:
-            flash(error.message, "error")
-            return redirect(request.referrer)
+        if request.method == "POST" and error.status_code != 403:
+            back = same_site_referrer()
+            if back:
+                flash(error.message, "error")
+                return redirect(back)
         return error_page(error.status_code, error.message)
 
     @app.errorhandler(HTTPException)

@@ -1,0 +1,185 @@
+"""Read uploaded scans with the OCR library, outside the request.
+
+With ``REDIS_URL`` set, jobs go to the RQ queue ``ocr`` and worker processes
+run them (``flask --app wsgi ocr-worker``); otherwise a background thread of
+the embedded app does. The document row carries the job's state, so a job
+lost with a killed worker is found again by :func:`requeue_stale` and
+retried; the upload itself was stored before any job existed.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from datetime import timedelta
+from typing import Any
+
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from backoffice.audit.operations import record_event
+from backoffice.cases.models import Document, OcrStatus
+from backoffice.cases.storage import read_bytes
+from backoffice.core.time import utcnow
+from backoffice.extensions import db
+
+logger = logging.getLogger(__name__)
+
+QUEUE_NAME = "ocr"
+MAX_ATTEMPTS = 3
+STALE_AFTER = timedelta(minutes=10)
+PERSON_FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
+                 "alamat", "rt_rw", "kel_desa", "kecamatan", "agama",
+                 "status_perkawinan", "pekerjaan", "no_kk")
+_thread_lock = threading.Lock()
+
+
+def enqueue_pending(case_id: int | None = None) -> int:
+    """Hand every pending scan (of one case, or all) to the OCR runner."""
+    query = select(Document.id).where(Document.ocr_status == OcrStatus.PENDING)
+    if case_id is not None:
+        query = query.where(Document.case_id == case_id)
+    ids = list(db.session.scalars(query))
+    if not ids:
+        return 0
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    if app.config.get("OCR_INLINE"):
+        run_all(ids)
+    elif app.config.get("REDIS_URL"):
+        queue = ocr_queue(app)
+        from rq import Retry
+
+        for document_id in ids:
+            queue.enqueue("backoffice.scanning.jobs.run_ocr_job", document_id,
+                          retry=Retry(max=MAX_ATTEMPTS - 1, interval=[5, 30]),
+                          job_timeout=120)
+    else:
+        threading.Thread(target=run_in_thread, args=(app, ids), daemon=True).start()
+    return len(ids)
+
+
+def ocr_queue(app: Flask) -> Any:
+    from redis import Redis
+    from rq import Queue
+
+    return Queue(QUEUE_NAME, connection=Redis.from_url(app.config["REDIS_URL"]))
+
+
+def run_in_thread(app: Flask, ids: list[int]) -> None:
+    # One scan at a time: OCR is CPU-bound and the machine has few cores.
+    with _thread_lock, app.app_context():
+        run_all(ids)
+        db.session.remove()
+
+
+def run_all(ids: list[int]) -> None:
+    """Read scans one after another; a failure of one never stops the rest."""
+    for document_id in ids:
+        try:
+            run_ocr(document_id)
+        except Exception:
+            logger.exception("OCR of document %s failed", document_id)
+            db.session.rollback()
+
+
+_worker_app: Flask | None = None
+
+
+def run_ocr_job(document_id: int) -> str:
+    """RQ entry point: build the app once per worker process, then read."""
+    global _worker_app
+    if _worker_app is None:
+        from backoffice import create_app
+
+        _worker_app = create_app()
+    with _worker_app.app_context():
+        return run_ocr(document_id)
+
+
+def run_ocr(document_id: int) -> str:
+    """Read one stored scan and keep the result on its document row."""
+    from ocr import OcrError, read_document
+
+    document = db.session.get(Document, document_id)
+    if document is None or document.ocr_status in (OcrStatus.DONE, OcrStatus.NONE):
+        return "skipped"
+    document.ocr_status = OcrStatus.RUNNING
+    document.ocr_attempts += 1
+    db.session.commit()
+
+    try:
+        data = read_bytes(document.storage_key)
+        if document.page_number is not None:
+            from backoffice.cases.admin import render_pdf_page
+
+            data = render_pdf_page(data, document.page_number)
+        result = read_document(data, filename=document.original_name)
+    except OcrError as error:
+        document.ocr_status = OcrStatus.FAILED
+        document.ocr_error = error.message
+        db.session.commit()
+        logger.warning("document %s unreadable: %s", document_id, error.message)
+        return "failed"
+    except Exception:
+        db.session.rollback()
+        document = db.session.get(Document, document_id)
+        retry = document.ocr_attempts < MAX_ATTEMPTS
+        document.ocr_status = OcrStatus.PENDING if retry else OcrStatus.FAILED
+        document.ocr_error = "Pembacaan gagal karena kesalahan sistem."
+        db.session.commit()
+        raise
+
+    document.ocr_result = result.to_dict()
+    document.ocr_status = OcrStatus.DONE
+    document.ocr_error = None
+    db.session.commit()
+    logger.info("document %s read as %s in %.2f s", document_id, result.doc_type,
+                result.seconds)
+    return result.doc_type
+
+
+def requeue_stale() -> int:
+    """Put back scans whose job died with its worker, then enqueue them."""
+    limit = utcnow() - STALE_AFTER
+    stale = db.session.scalars(
+        select(Document).where(Document.ocr_status == OcrStatus.RUNNING,
+                               Document.uploaded_at < limit)
+    ).all()
+    for document in stale:
+        document.ocr_status = (OcrStatus.PENDING if document.ocr_attempts < MAX_ATTEMPTS
+                               else OcrStatus.FAILED)
+    db.session.commit()
+    return enqueue_pending()
+
+
+def offered_values(document: Document) -> dict[str, str]:
+    """The person fields the OCR result proposes, as strings."""
+    result = document.ocr_result or {}
+    fields = result.get("fields", {})
+    values = {}
+    for key in PERSON_FIELDS:
+        value = (fields.get(key) or {}).get("value")
+        if value:
+            values[key] = str(value)
+    return values
+
+
+def confidences(document: Document) -> dict[str, float]:
+    fields = (document.ocr_result or {}).get("fields", {})
+    return {key: float((item or {}).get("confidence") or 0.0)
+            for key, item in fields.items()}
+
+
+def record_acceptance(document: Document, submitted: dict[str, Any], actor: Any) -> None:
+    """Count how many OCR values the clerk kept unchanged (how well OCR serves)."""
+    offered = offered_values(document)
+    accepted = sum(
+        1 for key, value in offered.items()
+        if str(submitted.get(key) or "").strip().upper() == value.strip().upper()
+    )
+    document.ocr_fields_offered = len(offered)
+    document.ocr_fields_accepted = accepted
+    record_event(actor, "ocr.accept", document,
+                 after={"offered": len(offered), "accepted": accepted})

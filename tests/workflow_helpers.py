@@ -1,0 +1,106 @@
+"""Drive cases through the HTTP endpoints, as the clerks' browsers would."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+from PIL import Image, ImageDraw
+
+from backoffice.auth.models import Role, User
+from backoffice.cases.models import Case
+from backoffice.catalogue.models import Service
+from backoffice.extensions import db
+from tests.conftest import login
+
+
+def scan_bytes(text: str = "PINDAIAN", size: tuple[int, int] = (640, 400)) -> bytes:
+    image = Image.new("RGB", size, "white")
+    ImageDraw.Draw(image).text((20, 20), text, fill="black")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+class Desk:
+    """One clerk at their own browser."""
+
+    def __init__(self, app: Flask, user: User, password: str) -> None:
+        self.client: FlaskClient = app.test_client()
+        self.user = user
+        response = login(self.client, user, password)
+        assert response.status_code == 302, response.text
+
+    def intake(self, service: Service, **person: Any) -> Any:
+        data = {
+            "service_id": str(service.id),
+            "confirm": "1",
+            "nama": "Siti Rahmawati",
+            "tanggal_lahir": "1980-08-17",
+            "jenis_kelamin": "PEREMPUAN",
+            "kecamatan": "BANGKINANG KOTA",
+            "purpose": "Keperluan uji",
+        }
+        data.update({k: v for k, v in person.items() if v is not None})
+        return self.client.post("/permohonan/baru", data=data)
+
+    def act(self, case: Case, action: str, reason: str | None = None) -> Any:
+        data = {"action": action}
+        if reason is not None:
+            data["reason"] = reason
+        return self.client.post(f"/permohonan/{case.id}/tindakan", data=data,
+                                headers=self.from_page(case))
+
+    @staticmethod
+    def from_page(case: Case) -> dict[str, str]:
+        return {"Referer": f"http://localhost/permohonan/{case.id}"}
+
+    def upload(self, case: Case, requirement_id: int | None, content: bytes,
+               name: str = "scan.jpg") -> Any:
+        data: dict[str, Any] = {"files": (io.BytesIO(content), name)}
+        if requirement_id is not None:
+            data["requirement_id"] = str(requirement_id)
+        return self.client.post(f"/permohonan/{case.id}/unggah", data=data,
+                                content_type="multipart/form-data",
+                                headers=self.from_page(case))
+
+    def set_state(self, case: Case, requirement_id: int, state: str,
+                  note: str = "") -> Any:
+        return self.client.post(
+            f"/permohonan/{case.id}/persyaratan/{requirement_id}",
+            data={"state": state, "note": note},
+        )
+
+    def page(self, case: Case) -> Any:
+        return self.client.get(f"/permohonan/{case.id}")
+
+
+def case_from(response: Any) -> Case:
+    assert response.status_code == 302, response.text
+    match = re.search(r"/permohonan/(\d+)$", response.headers["Location"])
+    assert match, response.headers["Location"]
+    db.session.expire_all()
+    return db.session.get(Case, int(match.group(1)))
+
+
+def flashes(html: str) -> list[str]:
+    return [m.strip() for m in re.findall(r'class="alert[^"]*"[^>]*>(.*?)</div>', html, re.S)]
+
+
+ROLES_OF_DESK = {
+    "fo": Role.FRONT_OFFICE,
+    "bo": Role.BACK_OFFICE,
+    "sv": Role.SUPERVISOR,
+}
+
+
+def pdf_bytes(pages: int) -> bytes:
+    images = [Image.new("RGB", (400, 560), "white") for _ in range(pages)]
+    for number, image in enumerate(images, start=1):
+        ImageDraw.Draw(image).text((30, 30), f"HALAMAN {number}", fill="black")
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:])
+    return buffer.getvalue()

@@ -55,3 +55,9 @@ class EngineError(OcrError):
     default_message = (
         "Mesin OCR gagal membaca berkas. Hubungi admin bila berulang."
     )
+
+
+class UnreadableScanError(OcrError):
+    """A step failed on an unexpected picture; the traceback is in the log."""
+
+    default_message = "Pindaian tidak dapat dibaca."

@@ -11,6 +11,8 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 WORK_SIZE = 1000  # longest side used for finding the document
+MIN_AREA_FRACTION = 0.03  # a card photocopied on A4 covers about 7%
+MIN_SIDE = 32  # pixels; smaller cut-outs are specks, not documents
 CARD_RATIO = 85.6 / 54.0
 
 
@@ -131,9 +133,9 @@ def locate_document(image: np.ndarray) -> Located:
         The straightened document; the whole picture if nothing better was
         found.
     """
-    scale = WORK_SIZE / max(image.shape[:2])
-    small = cv2.resize(image, None, fx=min(scale, 1.0), fy=min(scale, 1.0),
-                       interpolation=cv2.INTER_AREA)
+    scale = min(WORK_SIZE / max(image.shape[:2]), 1.0)
+    size = (max(round(image.shape[1] * scale), 1), max(round(image.shape[0] * scale), 1))
+    small = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
     factor = image.shape[1] / small.shape[1]
     total = small.shape[0] * small.shape[1]
 
@@ -145,9 +147,31 @@ def locate_document(image: np.ndarray) -> Located:
         fraction = cv2.contourArea(quad) / total
         if fraction > 0.9 and method == "ink":
             break
+        if fraction < MIN_AREA_FRACTION or _short_side(quad * factor) < MIN_SIDE:
+            continue
         log.debug("document found by %s, %.0f%% of the picture", method, fraction * 100)
         return Located(_warp(image, quad * factor), method, fraction)
     return Located(image, "whole", 1.0)
+
+
+def _short_side(quad: np.ndarray) -> float:
+    tl, tr, br, bl = quad
+    return float(min(np.linalg.norm(tr - tl), np.linalg.norm(bl - tl)))
+
+
+def _half(gray: np.ndarray) -> np.ndarray:
+    """Halve the picture, never below one pixel a side."""
+    size = (max(gray.shape[1] // 2, 1), max(gray.shape[0] // 2, 1))
+    return cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
+
+
+def looks_blank(gray: np.ndarray) -> bool:
+    """True for a picture too small, too thin or too empty to be a document."""
+    short, long = sorted(gray.shape[:2])
+    if short < MIN_SIDE or long > 12 * short:
+        return True
+    marks = np.abs(gray.astype(np.int16) - int(np.median(gray))) > 40
+    return int(marks.sum()) < 20
 
 
 def rotate(image: np.ndarray, quarter_turns: int) -> np.ndarray:
@@ -161,17 +185,17 @@ def text_is_horizontal(gray: np.ndarray) -> bool:
     Rows crossing text lines alternate between ink and gap, so the profile
     of row sums varies much more along the text's line direction.
     """
-    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-    _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    rows = ink.mean(axis=1)
-    cols = ink.mean(axis=0)
-    return float(np.std(np.diff(rows))) >= float(np.std(np.diff(cols)))
+    _, ink = cv2.threshold(_half(gray), 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    rows = np.diff(ink.mean(axis=1))
+    cols = np.diff(ink.mean(axis=0))
+    if rows.size == 0 or cols.size == 0:
+        return gray.shape[1] >= gray.shape[0]
+    return float(np.std(rows)) >= float(np.std(cols))
 
 
 def deskew(gray: np.ndarray) -> np.ndarray:
     """Correct a small rotation (up to ~10 degrees) of horizontal text."""
-    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    _, ink = cv2.threshold(_half(gray), 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     best, best_score = 0.0, -1.0
     for angle in np.arange(-10, 10.01, 0.5):
         m = cv2.getRotationMatrix2D((ink.shape[1] / 2, ink.shape[0] / 2), angle, 1)

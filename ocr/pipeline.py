@@ -19,6 +19,8 @@ from ocr import geometry
 from ocr import kk
 from ocr import ktp
 from ocr import sktm
+from ocr.errors import OcrError
+from ocr.errors import UnreadableScanError
 from ocr.load import load_pages
 from ocr.load import read_bytes
 from ocr.result import OcrResult
@@ -52,11 +54,20 @@ def read_document(data: bytes | str | Path, *, filename: str | None = None
 
     Raises:
         OcrError: The file cannot be read (empty, not an image or PDF,
-            corrupt, too large, encrypted, too many pages, OCR timeout).
+            corrupt, too large, encrypted, too many pages, OCR timeout);
+            any unexpected failure of a step becomes
+            :class:`~ocr.errors.UnreadableScanError`.
     """
     started = time.perf_counter()
     pages = load_pages(read_bytes(data))
-    result = read_page(pages[0])
+    try:
+        result = read_page(pages[0])
+    except OcrError:
+        raise
+    except Exception as e:
+        # A picture no step was written for must not take the web app down.
+        log.exception("reading %s failed", filename or "document")
+        raise UnreadableScanError() from e
     result.seconds = time.perf_counter() - started
     log.info("read %s as %s in %.2f s", filename or "document", result.doc_type,
              result.seconds)
@@ -65,6 +76,8 @@ def read_document(data: bytes | str | Path, *, filename: str | None = None
 
 def read_page(image: np.ndarray) -> OcrResult:
     """Run every step on one page image."""
+    if geometry.looks_blank(geometry.to_gray(image)):
+        return _other("Gambar kosong atau terlalu kecil untuk dibaca.")
     located = geometry.locate_document(image)
     prepared = prepare(located.image)
     doc_type = classify(prepared)
@@ -78,9 +91,12 @@ def read_page(image: np.ndarray) -> OcrResult:
     if doc_type == "sktm":
         fields, warnings = sktm.read_sktm(prepared.gray, prepared.words)
         return OcrResult("sktm", fields, [], warnings)
-    return OcrResult(
-        "other", warnings=["Dokumen tidak dikenali sebagai KTP, KK atau SKTM."]
-    )
+    return _other("Dokumen tidak dikenali sebagai KTP, KK atau SKTM.")
+
+
+def _other(warning: str) -> OcrResult:
+    log.warning("document not recognised: %s", warning)
+    return OcrResult("other", warnings=[warning])
 
 
 def _scale_to(gray: np.ndarray, width: int) -> np.ndarray:

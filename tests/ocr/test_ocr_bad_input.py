@@ -1,14 +1,19 @@
 import io
+import logging
 import struct
 import time
 import zlib
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image
+from PIL import ImageDraw
 
 from ocr import OcrError
+from ocr import geometry
 from ocr import read_document
+from ocr.errors import UnreadableScanError
 
 
 def _png_header(width: int, height: int) -> bytes:
@@ -102,8 +107,6 @@ def test_read_document_refuses_unsupported_image_format():
 def test_read_document_says_other_for_a_photo_without_a_document():
     rng = np.random.default_rng(7)
     noise = rng.normal(0, 1, (60, 80, 3))
-    import cv2
-
     smooth = cv2.resize(noise, (800, 600), interpolation=cv2.INTER_CUBIC)
     smooth = cv2.GaussianBlur(smooth, (0, 0), 6)
     image = ((smooth - smooth.min()) / np.ptp(smooth) * 255).astype(np.uint8)
@@ -115,3 +118,55 @@ def test_read_document_says_other_for_a_photo_without_a_document():
     assert result.doc_type == "other"
     assert result.warnings
     assert result.fields == {}
+
+
+def _jpeg_of(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def _with_text(size: tuple[int, int], text: str) -> Image.Image:
+    image = Image.new("RGB", size, "white")
+    ImageDraw.Draw(image).text((20, 2), text, fill="black")
+    return image
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        Image.new("RGB", (640, 400), "white"),
+        Image.new("RGB", (640, 400), "black"),
+        Image.new("RGB", (30, 30), "white"),
+        Image.new("RGB", (1, 1), "white"),
+        Image.new("RGB", (2000, 20), "white"),
+        Image.new("RGB", (20, 2000), "grey"),
+        _with_text((2000, 20), "KTP NIK"),
+        _with_text((640, 400), "KTP"),
+        _with_text((640, 400), "."),
+        _with_text((640, 400), "I"),
+    ],
+    ids=["blank", "black", "tiny", "one-pixel", "elongated", "tall",
+         "elongated-text", "small-text", "dot", "stroke"],
+)
+def test_read_document_says_other_for_blank_tiny_or_odd_pictures(image):
+    result = read_document(_jpeg_of(image), filename="aneh.jpg")
+
+    assert result.doc_type == "other"
+    assert result.warnings
+    assert result.fields == {}
+
+
+def test_read_document_turns_a_failing_step_into_an_ocr_error(monkeypatch, caplog):
+    def broken(image):
+        raise cv2.error("(-215:Assertion failed) !dsize.empty() in function 'resize'")
+
+    monkeypatch.setattr(geometry, "locate_document", broken)
+    with pytest.raises(UnreadableScanError) as info, caplog.at_level(logging.ERROR):
+        read_document(_jpeg_of(_with_text((640, 400), "KTP")), filename="ktp.jpg")
+
+    assert isinstance(info.value, OcrError)
+    assert info.value.message == "Pindaian tidak dapat dibaca."
+    assert isinstance(info.value.__cause__, cv2.error)
+    assert "reading ktp.jpg failed" in caplog.text
+    assert "Traceback" in caplog.text

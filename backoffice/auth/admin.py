@@ -47,7 +47,10 @@ class UserAdmin(SecureModelView):
         "username", "full_name", "nip", "position", "rank", "role_labels",
         "active", "created_at",
     )
-    form_columns = ("username", "full_name", "nip", "position", "rank", "active")
+    form_columns = (
+        "username", "full_name", "nip", "position", "rank", "active",
+        "role_names", "new_password",
+    )
     form_extra_fields = {
         "role_names": SelectMultipleField(
             "Peran",

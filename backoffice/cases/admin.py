@@ -214,6 +214,7 @@ class CaseWorkView(SecureBaseView):
             ocr_documents=[d for d in case.documents if d.ocr_result
                            and d.ocr_result.get("doc_type") in ("ktp", "kk", "sktm")],
             sex_choices=SEX_CHOICES, religions=RELIGIONS, marital=MARITAL,
+            letters=case_letters(case),
         )
 
     @expose("/<int:case_id>/tindakan", methods=("POST",))
@@ -290,6 +291,8 @@ class CaseWorkView(SecureBaseView):
     @expose("/<int:case_id>/dokumen/<int:document_id>/tetapkan", methods=("POST",))
     def assign(self, case_id: int, document_id: int) -> Response:
         case = load_case(case_id)
+        if not current_user.has_role(Role.FRONT_OFFICE, Role.BACK_OFFICE):
+            abort(403)
         document = case_document(case, document_id)
         value = request.form.get("requirement_id", "")
         requirement = case_requirement(case, int(value)) if value.isdigit() else None
@@ -342,6 +345,8 @@ class CaseWorkView(SecureBaseView):
     @expose("/<int:case_id>/asesmen", methods=("POST",))
     def assessment(self, case_id: int) -> Response:
         case = load_case(case_id)
+        if not current_user.has_role(Role.BACK_OFFICE):
+            abort(403)
         visited_on = parse_date(request.form.get("visited_on"), "Tanggal asesmen")
         if visited_on is None:
             raise InvalidInput("Tanggal asesmen wajib diisi.")
@@ -419,6 +424,15 @@ class CaseWorkView(SecureBaseView):
                 for d in documents
             ])
         return self.render("cases/scans.html", documents=documents)
+
+
+def case_letters(case: Case) -> list[Any]:
+    from backoffice.correspondence.models import IssuedLetter
+
+    return list(db.session.scalars(
+        select(IssuedLetter).where(IssuedLetter.case_id == case.id)
+        .order_by(IssuedLetter.id)
+    ))
 
 
 def pdf_response(data: bytes, filename: str) -> Response:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 
+import cv2
 import numpy as np
 
 from ocr import correct
+from ocr import engine
+from ocr import table
 from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
 from ocr.engine import Word
@@ -30,6 +34,14 @@ HEADER_LABELS = {
     "_kode_pos": r"kode\s*pos",
     "_provinsi": r"provinsi",
 }
+MEMBER_COLUMNS = {
+    "nama": ("namalengkap",),
+    "nik": ("nik",),
+    "jenis_kelamin": ("jeniskelamin",),
+    "tempat_lahir": ("tempatlahir",),
+    "tanggal_lahir": ("tanggallahir",),
+}
+DIGITS = "-c tessedit_char_whitelist=0123456789-"
 FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
@@ -55,7 +67,9 @@ def read_kk(gray: np.ndarray, words: list[Word]
     warnings: list[str] = []
     fields = {"no_kk": _read_number(gray, lines, warnings)}
     fields.update(_read_header(lines))
-    members = _read_members(group_rows(words), warnings)
+    members = _read_member_table(gray, warnings)
+    if members is None:
+        members = _read_members(group_rows(words), warnings)
     if not members:
         warnings.append("Tabel anggota keluarga tidak terbaca.")
 
@@ -128,6 +142,99 @@ def _header_field(name: str, value: str, conf: float) -> Field:
         if best:
             return Field(best, max(conf, ratio) * ratio)
     return Field(correct.clean_text(value) or None, conf * 0.9)
+
+
+def _read_member_table(gray: np.ndarray, warnings: list[str]
+                       ) -> list[dict[str, str]] | None:
+    """Read members cell by cell from the ruled table; None without a table."""
+    grid = table.find_grid(gray)
+    if grid is None:
+        return None
+    columns = _member_columns(gray, grid)
+    if "nama" not in columns:
+        log.debug("member table header not understood: %s", sorted(columns))
+        return None
+
+    # A heading misread still leaves the NIK column known by its content.
+    nik_candidates = ([columns["nik"]] if "nik" in columns else
+                      [c for c in range(len(grid.cols) - 1)
+                       if c not in columns.values()])
+    rows = [r for r in range(1, len(grid.rows) - 1)
+            if table.has_ink(table.cell_image(grid, r, columns["nama"]))]
+    digit_cols = nik_candidates + [columns[n] for n in ("tanggal_lahir",)
+                                   if n in columns]
+    text_cols = [columns[n] for n in ("nama", "jenis_kelamin", "tempat_lahir")
+                 if n in columns]
+    read: dict[tuple[int, int], str] = {}
+    for cols, extra in ((digit_cols, DIGITS), (text_cols, "")):
+        cells = [table.cell_image(grid, r, c) for r in rows for c in cols]
+        texts = iter(table.read_cells(cells, extra=extra))
+        read.update({(r, c): next(texts) for r in rows for c in cols})
+    if "nik" not in columns:
+        columns["nik"] = max(nik_candidates, key=lambda c: sum(
+            len(correct.as_digits(read[(r, c)])) == 16 for r in rows))
+
+    members = []
+    for r in rows:
+        cells = {n: read.get((r, columns[n]), "") if n in columns else ""
+                 for n in MEMBER_COLUMNS}
+        member = _member_from_cells(cells)
+        if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
+            member = _reread_nik(gray, grid, r, columns["nik"], member)
+        if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
+            warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "
+                            "periksa kembali.")
+        members.append({k: v or "" for k, v in member.items()})
+    return members
+
+
+def _member_columns(gray: np.ndarray, grid: table.Grid) -> dict[str, int]:
+    """Find the member columns by their printed headings."""
+    count = len(grid.cols) - 1
+    headings = table.read_cells([table.cell_image(grid, 0, c)
+                                 for c in range(count)])
+    scored = []
+    for col, heading in enumerate(headings):
+        key = re.sub(r"[^a-z]", "", heading.lower())
+        for name, variants in MEMBER_COLUMNS.items():
+            ratio = max(difflib.SequenceMatcher(None, key, v).ratio() for v in variants)
+            if ratio >= 0.6:
+                scored.append((ratio, name, col))
+    columns: dict[str, int] = {}
+    for _, name, col in sorted(scored, reverse=True):
+        if name not in columns and col not in columns.values():
+            columns[name] = col
+    return columns
+
+
+def _member_from_cells(cells: dict[str, str]) -> dict[str, str | None]:
+    nik = correct.as_digits(cells["nik"])
+    sex, _ = correct.closest(cells["jenis_kelamin"], correct.JENIS_KELAMIN, cutoff=0.5)
+    birth = correct.parse_date(cells["tanggal_lahir"])
+    nik_birth = birth_date_from_nik(nik) if len(nik) == 16 else None
+    if nik_birth and sex is None:
+        sex = nik_birth[1]
+    if nik_birth and birth is None:
+        birth = nik_birth[0]
+    return {
+        "nik": nik if len(nik) == 16 else None,
+        "nama": correct.clean_name(cells["nama"]) or None,
+        "jenis_kelamin": sex,
+        "tempat_lahir": correct.clean_name(cells["tempat_lahir"]) or None,
+        "tanggal_lahir": birth.isoformat() if birth else None,
+    }
+
+
+def _reread_nik(gray: np.ndarray, grid: table.Grid, row: int, col: int,
+                member: dict[str, str | None]) -> dict[str, str | None]:
+    """Read one doubtful NIK cell again, alone and a little larger."""
+    cell = table.cell_image(grid, row, col)
+    cell = cv2.resize(cell, None, fx=1.3, fy=1.3, interpolation=cv2.INTER_CUBIC)
+    words = engine.read_words(cell, psm=7, extra=DIGITS)
+    nik = correct.as_digits("".join(w.text for w in words))
+    if len(nik) == 16 and birth_date_from_nik(nik):
+        return {**member, "nik": nik}
+    return member
 
 
 def _read_members(lines: list[list[Word]], warnings: list[str]) -> list[dict[str, str]]:

@@ -63,9 +63,13 @@ class Desk:
         data: dict[str, Any] = {"files": (io.BytesIO(content), name)}
         if requirement_id is not None:
             data["requirement_id"] = str(requirement_id)
-        return self.client.post(f"/permohonan/{case.id}/unggah", data=data,
-                                content_type="multipart/form-data",
-                                headers=self.from_page(case))
+        response = self.client.post(f"/permohonan/{case.id}/unggah", data=data,
+                                    content_type="multipart/form-data",
+                                    headers=self.from_page(case))
+        # XXX: Werkzeug's test client spools a large multipart body to a
+        # temporary file that nothing closes; close it here.
+        response.request.environ["wsgi.input"].close()
+        return response
 
     def set_state(self, case: Case, requirement_id: int, state: str,
                   note: str = "") -> Any:

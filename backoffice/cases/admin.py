@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 from flask import abort, flash, jsonify, redirect, request, send_file, url_for
 from flask_admin import Admin, expose
 from flask_admin.contrib.sqla.filters import FilterEqual
+from flask_admin.menu import MenuLink
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -498,7 +499,21 @@ class CaseListView(SecureModelView):
     }
 
 
+class RoleMenuLink(MenuLink):
+    """A menu link shown only to the roles that may follow it."""
+
+    def __init__(self, name: str, endpoint: str, roles: frozenset[Role]) -> None:
+        super().__init__(name=name, endpoint=endpoint)
+        self.roles = roles
+
+    def is_accessible(self) -> bool:
+        return bool(current_user.is_authenticated and current_user.roles & self.roles)
+
+
 def register_views(admin: Admin) -> None:
     admin.add_view(CaseWorkView(name="Tugas Saya", endpoint="cases", url="/permohonan"))
+    admin.add_link(RoleMenuLink("Permohonan Baru", "cases.intake",
+                                frozenset({Role.FRONT_OFFICE, Role.BACK_OFFICE})))
+    admin.add_link(RoleMenuLink("Pembacaan Pindaian", "cases.scans", CASE_ROLES))
     admin.add_view(CaseListView(Case, db, name="Semua Permohonan", endpoint="case",
                                 url="/daftar-permohonan"))

@@ -15,7 +15,7 @@ import threading
 from datetime import timedelta
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, has_app_context
 from sqlalchemy import select
 
 from backoffice.audit.operations import record_event
@@ -90,6 +90,8 @@ _worker_app: Flask | None = None
 def run_ocr_job(document_id: int) -> str:
     """RQ entry point: build the app once per worker process, then read."""
     global _worker_app
+    if has_app_context():  # a worker started inside the app (CLI, tests)
+        return run_ocr(document_id)
     if _worker_app is None:
         from backoffice import create_app
 

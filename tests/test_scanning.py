@@ -1,0 +1,155 @@
+"""OCR after upload: through Redis/RQ, a background thread, and the prefill."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import timedelta
+
+import pytest
+from redis import Redis
+from rq import Queue, SimpleWorker
+from sqlalchemy import select
+
+from backoffice.auth.models import Role
+from backoffice.cases.models import Document, OcrStatus
+from backoffice.catalogue.models import Service
+from backoffice.core.time import utcnow
+from backoffice.extensions import db
+from backoffice.people.models import Person
+from backoffice.scanning.jobs import QUEUE_NAME, enqueue_pending, requeue_stale
+from tests.conftest import PASSWORD
+from tests.ocr import synth
+from tests.workflow_helpers import Desk, case_from
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture()
+def redis_url(app):
+    connection = Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        connection.ping()
+    except Exception:
+        if os.environ.get("REQUIRE_REDIS") == "1":
+            pytest.fail(f"Redis unreachable at {REDIS_URL}")
+        pytest.skip("Redis unreachable")
+    connection.flushdb()
+    app.config.update(REDIS_URL=REDIS_URL, OCR_INLINE=False)
+    yield REDIS_URL
+    connection.flushdb()
+    connection.close()
+
+
+def jamkesda_case(app, make_user):
+    desk = Desk(app, make_user(Role.FRONT_OFFICE), PASSWORD)
+    service = db.session.scalar(select(Service).where(Service.code == "JAMKESDA"))
+    return desk, case_from(desk.intake(service))
+
+
+def ktp_requirement(case):
+    return next(r for r in case.requirements if r.doc_kind == "ktp")
+
+
+def test_upload_is_read_by_an_rq_worker_through_redis(app, make_user, redis_url):
+    desk, case = jamkesda_case(app, make_user)
+    sample = synth.generate("ktp", "scan", seed=3)
+
+    desk.upload(case, ktp_requirement(case).id, sample.to_bytes(), "ktp.png")
+    db.session.expire_all()
+    document = db.session.scalar(select(Document))
+    queued = document.ocr_status
+    connection = Redis.from_url(redis_url)
+    SimpleWorker([Queue(QUEUE_NAME, connection=connection)],
+                 connection=connection).work(burst=True)
+    connection.close()
+
+    db.session.expire_all()
+    document = db.session.get(Document, document.id)
+    assert queued == OcrStatus.PENDING  # the request did not read it
+    assert document.ocr_status == OcrStatus.DONE
+    assert document.ocr_result["fields"]["nik"]["value"] == sample.truth["nik"]
+
+
+def test_scan_of_a_killed_worker_is_requeued_and_read(app, make_user, redis_url):
+    desk, case = jamkesda_case(app, make_user)
+    sample = synth.generate("ktp", "scan", seed=4)
+    desk.upload(case, ktp_requirement(case).id, sample.to_bytes(), "ktp.png")
+    connection = Redis.from_url(redis_url)
+    Queue(QUEUE_NAME, connection=connection).empty()  # the job died with its worker
+    document = db.session.scalar(select(Document))
+    document.ocr_status = OcrStatus.RUNNING
+    document.ocr_attempts = 1
+    document.uploaded_at = utcnow() - timedelta(hours=1)
+    db.session.commit()
+
+    requeued = requeue_stale()
+    SimpleWorker([Queue(QUEUE_NAME, connection=connection)],
+                 connection=connection).work(burst=True)
+    connection.close()
+
+    db.session.expire_all()
+    assert requeued == 1
+    assert db.session.get(Document, document.id).ocr_status == OcrStatus.DONE
+
+
+def test_embedded_app_reads_scans_in_a_background_thread(app, make_user):
+    app.config.update(OCR_INLINE=False, REDIS_URL=None)
+    desk, case = jamkesda_case(app, make_user)
+    sample = synth.generate("ktp", "scan", seed=5)
+
+    desk.upload(case, ktp_requirement(case).id, sample.to_bytes(), "ktp.png")
+    deadline = time.monotonic() + 60
+    status = None
+    while time.monotonic() < deadline:
+        db.session.expire_all()
+        status = db.session.scalar(select(Document.ocr_status))
+        if status in (OcrStatus.DONE, OcrStatus.FAILED):
+            break
+        time.sleep(0.2)
+
+    assert status == OcrStatus.DONE
+
+
+def test_ktp_scan_prefills_the_person_and_counts_accepted_fields(app, make_user):
+    desk, case = jamkesda_case(app, make_user)
+    sample = synth.generate("ktp", "scan", seed=6)
+    desk.upload(case, ktp_requirement(case).id, sample.to_bytes(), "ktp.png")
+    document = db.session.scalar(select(Document))
+
+    page = desk.page(case)
+    form = {
+        "ocr_document_id": str(document.id),
+        "nik": sample.truth["nik"],
+        "nama": sample.truth["nama"],
+        "tanggal_lahir": sample.truth["tanggal_lahir"],
+        "jenis_kelamin": sample.truth["jenis_kelamin"],
+        "kecamatan": "SALAH KETIK",
+    }
+    response = desk.client.post(f"/permohonan/{case.id}/data-diri", data=form)
+
+    db.session.expire_all()
+    document = db.session.get(Document, document.id)
+    person = db.session.get(Person, case.beneficiary_id)
+    assert "Hasil baca KTP" in page.text
+    assert f'value="{sample.truth["nik"]}"' in page.text
+    assert response.status_code == 302
+    assert person.nik == sample.truth["nik"]
+    # Four values kept as read; the kecamatan was overwritten by the clerk.
+    assert document.ocr_fields_accepted == 4
+    assert document.ocr_fields_offered >= 10
+
+
+def test_unreadable_scan_shows_a_clear_message_on_the_progress_page(app, make_user):
+    desk, case = jamkesda_case(app, make_user)
+    document_bytes = synth.generate("ktp", "scan", seed=7).to_bytes()
+    desk.upload(case, ktp_requirement(case).id, document_bytes, "ktp.png")
+    document = db.session.scalar(select(Document))
+    document.ocr_status = OcrStatus.FAILED
+    document.ocr_error = "Pindaian tidak dapat dibaca."
+    db.session.commit()
+
+    page = desk.client.get("/permohonan/pindaian")
+
+    assert "Gagal dibaca" in page.text
+    assert "Pindaian tidak dapat dibaca." in page.text

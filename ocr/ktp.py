@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 
 from ocr import correct
+from ocr import engine
 from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
 from ocr.engine import Word
@@ -44,6 +45,10 @@ FIELD_ORDER = (
     "alamat", "rt_rw", "kel_desa", "kecamatan", "agama", "status_perkawinan",
     "pekerjaan", "kewarganegaraan", "berlaku_hingga",
 )
+# Fields whose emptiness after the first reading earns a second, larger one.
+SECOND_LOOK = ("nama", "tempat_lahir", "gol_darah", "alamat", "rt_rw", "agama",
+               "kewarganegaraan")
+SECOND_LOOK_SCALE = 1.6
 KEYWORDS = ("PROVINSI", "KABUPATEN", "NIK", "NAMA", "AGAMA", "KEWARGANEGARAAN",
             "BERLAKU", "KELAMIN", "DARAH", "PEKERJAAN", "ALAMAT")
 
@@ -63,6 +68,40 @@ def _match_label(text: str) -> tuple[str | None, float]:
     if best_ratio < 0.6:
         return None, best_ratio
     return best, best_ratio
+
+
+def _raw_fields(lines: list[list[Word]], width: int
+                ) -> dict[str, tuple[str, float, list[Word]]]:
+    """Map each labelled line to its field: value text, confidence, words."""
+    colon_x = _colon_x(lines, width)
+    raw: dict[str, tuple[str, float, list[Word]]] = {}
+    for line in lines:
+        label, value_words = _split_line(line, colon_x)
+        name, _ = _match_label(label)
+        if name is None or name in raw:
+            continue
+        text = " ".join(w.text for w in value_words)
+        conf = float(np.mean([w.conf for w in value_words])) if value_words else 0.0
+        raw[name] = (text, conf, line)
+    return raw
+
+
+def _second_look(gray: np.ndarray, fields: dict[str, Field]) -> None:
+    """Read the field block again, larger, and fill the fields still empty.
+
+    Small cards (a KTP photocopied on A4) lose thin letters and colons at
+    the page's scale; a second reading at a larger scale finds most of them.
+    """
+    block = gray[:, :int(PHOTO_LEFT * gray.shape[1])]
+    block = cv2.resize(block, None, fx=SECOND_LOOK_SCALE, fy=SECOND_LOOK_SCALE,
+                       interpolation=cv2.INTER_CUBIC)
+    words = engine.read_words(block, psm=6)
+    again: dict[str, Field] = {}
+    _fill_fields(_raw_fields(group_lines(words), block.shape[1]), again)
+    for name in SECOND_LOOK:
+        if fields[name].value is None and again.get(name, Field(None, 0)).value:
+            fields[name] = again[name]
+            log.debug("KTP field %s found on a second look", name)
 
 
 def _split_line(line: list[Word], colon_x: float) -> tuple[str, list[Word]]:
@@ -115,22 +154,13 @@ def read_ktp(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], lis
     """
     width = gray.shape[1]
     lines = group_lines([w for w in words if w.left < PHOTO_LEFT * width])
-    colon_x = _colon_x(lines, width)
-
-    raw: dict[str, tuple[str, float, list[Word]]] = {}
-    for line in lines:
-        label, value_words = _split_line(line, colon_x)
-        name, _ = _match_label(label)
-        if name is None or name in raw:
-            continue
-        text = " ".join(w.text for w in value_words)
-        conf = float(np.mean([w.conf for w in value_words])) if value_words else 0.0
-        raw[name] = (text, conf, line)
-
+    raw = _raw_fields(lines, width)
     fields: dict[str, Field] = {}
     warnings: list[str] = []
     fields["nik"] = _read_nik(gray, raw.get("nik"), lines, warnings)
     _fill_fields(raw, fields)
+    if any(fields[n].value is None for n in SECOND_LOOK):
+        _second_look(gray, fields)
     _cross_check(fields, warnings)
     for name in FIELD_ORDER:
         fields.setdefault(name, Field(None, 0.0))
@@ -232,7 +262,7 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
         fields["gol_darah"] = Field(None, 0.0)
 
     text, conf = get("alamat")
-    fields["alamat"] = Field(correct.clean_text(text) or None, conf)
+    fields["alamat"] = Field(_clean_alamat(text), conf)
 
     text, conf = get("rt_rw")
     value = correct.rt_rw(text)
@@ -264,6 +294,14 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
         until = correct.parse_date(text)
         fields["berlaku_hingga"] = Field(until.isoformat() if until else None,
                                          conf if until else 0.0)
+
+
+def _clean_alamat(text: str) -> str | None:
+    """Drop a colon misread as ``1.`` and mend a misread ``JL.``."""
+    text = correct.clean_text(text)
+    text = re.sub(r"^[12Il|]\.\s*(?=JL|DUSUN|GG|KOMP|PERUM)", "", text)
+    text = re.sub(r"^(?!JL\.)[A-Z1|]{1,2}[.,]\s*(?=[A-Z]{3})", "JL. ", text)
+    return text or None
 
 
 def _cross_check(fields: dict[str, Field], warnings: list[str]) -> None:

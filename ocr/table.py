@@ -142,7 +142,7 @@ def _clear_edges(cell: np.ndarray) -> np.ndarray:
     Printed text keeps a margin inside its cell; only thin strokes along
     the border are taken, so a letter blurred into a ruling stays.
     """
-    dark = (cell < 0.6 * float(np.median(cell))).astype(np.uint8)
+    _, dark = cv2.threshold(cell, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(dark)
     height, width = cell.shape
     cell = cell.copy()

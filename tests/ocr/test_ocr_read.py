@@ -32,7 +32,7 @@ def test_read_document_does_not_invent_a_blurred_nik():
     assert any("NIK tidak dapat dibaca" in w for w in result.warnings)
 
 
-@pytest.mark.parametrize("condition", ("scan", "photocopy"))
+@pytest.mark.parametrize("condition", ("scan", "photocopy", "phone", "rotated"))
 def test_read_document_reads_kk_number_and_member_niks(condition):
     sample = synth.generate("kk", condition, seed=13)
 

@@ -138,6 +138,8 @@ def test_ktp_scan_prefills_the_person_and_counts_accepted_fields(app, make_user)
     # Four values kept as read; the kecamatan was overwritten by the clerk.
     assert document.ocr_fields_accepted == 4
     assert document.ocr_fields_offered >= 10
+    progress = desk.client.get("/permohonan/pindaian")
+    assert f"4 dari {document.ocr_fields_offered} kolom" in progress.text
 
 
 def test_unreadable_scan_shows_a_clear_message_on_the_progress_page(app, make_user):

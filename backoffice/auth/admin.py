@@ -15,6 +15,7 @@ from backoffice.audit.operations import record_event
 from backoffice.auth.models import ROLE_LABELS, Role, User
 from backoffice.auth.operations import MIN_PASSWORD_LENGTH, end_all_sessions, hash_password
 from backoffice.core.forms import choices
+from backoffice.core.i18n import action_label, format_wib
 from backoffice.extensions import db
 
 ADMINS = frozenset({Role.ADMIN})
@@ -92,8 +93,12 @@ class AuditEventAdmin(SecureModelView):
     column_default_sort = ("at", True)
     column_filters = ("action", "entity", "at")
     column_searchable_list = ("entity_id", "action")
+    column_formatters = {
+        "at": lambda v, c, m, p: format_wib(m.at),
+        "action": lambda v, c, m, p: action_label(m.action),
+    }
     column_labels = {
-        "at": "Waktu (UTC)",
+        "at": "Waktu (WIB)",
         "user": "Pengguna",
         "action": "Tindakan",
         "entity": "Jenis data",

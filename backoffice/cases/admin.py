@@ -51,6 +51,7 @@ from backoffice.cases.storage import read_bytes
 from backoffice.cases.workflow import TRANSITIONS, available, refusal
 from backoffice.catalogue.models import Service
 from backoffice.core.errors import DomainError, InvalidInput
+from backoffice.core.i18n import format_wib
 from backoffice.extensions import db
 from backoffice.people.models import Kecamatan
 from ocr.nik import mask_nik
@@ -424,7 +425,8 @@ class CaseWorkView(SecureBaseView):
                  "label": d.ocr_status_label, "attempts": d.ocr_attempts}
                 for d in documents
             ])
-        return self.render("cases/scans.html", documents=documents)
+        return self.render("cases/scans.html", documents=documents,
+                           acceptance=queries.ocr_acceptance())
 
 
 def case_letters(case: Case) -> list[Any]:
@@ -487,13 +489,14 @@ class CaseListView(SecureModelView):
         "beneficiary_nik": "NIK",
         "kecamatan": "Kecamatan",
         "status": "Status",
-        "received_at": "Diterima",
+        "received_at": "Diterima (WIB)",
         "assigned_to": "Petugas",
     }
     column_formatters = {
         "number": lambda v, c, m, p: Markup('<a href="{}">{}</a>').format(
             url_for("cases.case_page", case_id=m.id), m.number),
         "status": lambda v, c, m, p: m.status_label,
+        "received_at": lambda v, c, m, p: format_wib(m.received_at),
         "beneficiary_nik": lambda v, c, m, p: mask_nik(m.beneficiary.nik)
         if m.beneficiary else "",
     }

@@ -103,3 +103,12 @@ def dashboard_counts(user: User) -> list[tuple[str, int, str]]:
         )
         counts.append(("Permohonan berjalan", open_total or 0, url_for("case.index_view")))
     return counts
+
+
+def ocr_acceptance() -> tuple[int, int]:
+    """(fields accepted unchanged, fields offered) over every confirmed scan."""
+    accepted, offered = db.session.execute(
+        select(func.coalesce(func.sum(Document.ocr_fields_accepted), 0),
+               func.coalesce(func.sum(Document.ocr_fields_offered), 0))
+    ).one()
+    return int(accepted), int(offered)

@@ -10,6 +10,7 @@ from backoffice.admin import SecureModelView
 from backoffice.auth.access import ANY_STAFF
 from backoffice.auth.models import Role
 from backoffice.cases.models import STATUS_LABELS
+from backoffice.catalogue.operations import SERVICE_FIELDS
 from backoffice.catalogue.models import (
     DOC_KIND_LABELS,
     SENSITIVITY_LABELS,
@@ -106,24 +107,7 @@ class ServiceAdmin(SecureModelView):
         "sensitivity": lambda v, c, m, p: SENSITIVITY_LABELS.get(m.sensitivity, ""),
         "letter_kind": lambda v, c, m, p: LETTER_KIND_LABELS.get(m.letter_kind, ""),
     }
-    form_columns = (
-        "code",
-        "name",
-        "area",
-        "description",
-        "letter_kind",
-        "classification_code",
-        "sla_days",
-        "sensitivity",
-        "requires_dtks",
-        "requires_assessment",
-        "has_applicant",
-        "exclusive_group",
-        "block_duplicates",
-        "follow_up_months",
-        "referral_target",
-        "active",
-    )
+    form_columns = ("code", *SERVICE_FIELDS)
     form_overrides = {"sensitivity": SelectField, "letter_kind": SelectField}
     form_args = {
         "sensitivity": {

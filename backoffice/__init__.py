@@ -60,7 +60,6 @@ def init_blueprints(app: Flask) -> None:
     from backoffice.auth.views import bp as auth_bp
     from backoffice.core.errors_views import init_error_handlers
     from backoffice.core.views import bp as core_bp
-
     from backoffice.correspondence.views import register_blueprint as letters_bp
 
     app.register_blueprint(auth_bp)
@@ -78,7 +77,6 @@ def init_admin_views(app: Flask) -> None:
 def init_commands(app: Flask) -> None:
     from backoffice.auth.cli import register_commands as auth_commands
     from backoffice.catalogue.cli import register_commands as catalogue_commands
-
     from backoffice.scanning.cli import register_commands as scanning_commands
 
     auth_commands(app)

@@ -12,7 +12,6 @@ from flask_login import current_user
 
 from backoffice.audit.operations import changed_values, record_event, snapshot
 from backoffice.auth.models import Role
-from backoffice.extensions import db
 
 TRANSLATIONS = "translations"
 
@@ -90,7 +89,9 @@ class SecureModelView(SecureView, ModelView):
             record_event(current_user, "admin.create", model, after=snapshot(model))
         else:
             before, after = changed_values(model)
-            record_event(current_user, "admin.update", model, before=before, after=after)
+            record_event(
+                current_user, "admin.update", model, before=before, after=after
+            )
 
     def on_model_delete(self, model: Any) -> None:
         record_event(current_user, "admin.delete", model, before=snapshot(model))
@@ -111,8 +112,8 @@ class DashboardView(AdminIndexView):
 
     @expose("/")
     def index(self) -> str:
-        from backoffice.catalogue import seed_data
         from backoffice.cases.queries import dashboard_counts
+        from backoffice.catalogue import seed_data
 
         return self.render(
             "dashboard.html",
@@ -124,8 +125,8 @@ class DashboardView(AdminIndexView):
 def init_admin(app: Flask) -> Admin:
     """Build the admin interface and register every domain's views."""
     from backoffice.auth.admin import register_views as register_auth
-    from backoffice.catalogue.admin import register_views as register_catalogue
     from backoffice.cases.admin import register_views as register_cases
+    from backoffice.catalogue.admin import register_views as register_catalogue
     from backoffice.correspondence.admin import register_views as register_letters
     from backoffice.people.admin import register_views as register_people
 

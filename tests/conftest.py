@@ -29,6 +29,8 @@ from backoffice.catalogue.operations import seed_kecamatan, seed_services
 from backoffice.correspondence.operations import seed_letter_templates
 from backoffice.extensions import db
 
+pytest_plugins = ["tests.correspondence_fixtures"]
+
 ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )

@@ -14,7 +14,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from backoffice.auth.models import Role
-from backoffice.cases.models import Case, Document, FollowUp
+from backoffice.cases.models import Document, FollowUp
 from backoffice.catalogue.models import Service
 from backoffice.correspondence.models import IssuedLetter
 from backoffice.extensions import db

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from backoffice.audit.models import AuditEvent

@@ -16,11 +16,8 @@ from backoffice.cases.models import Case
 from backoffice.correspondence.models import LetterTemplate, OfficeProfile
 from backoffice.correspondence.operations import issue_letter, revoke_letter
 from backoffice.extensions import db
-from tests.test_correspondence_support import (  # noqa: F401
-    correspondence_routes,
-    make_case,
+from tests.correspondence_fixtures import (
     pdf_text,
-    signer,
 )
 
 EDIT_URL = "/lettertemplate/edit/?id=rekomendasi_umum"

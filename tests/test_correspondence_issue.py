@@ -29,11 +29,8 @@ from backoffice.correspondence.operations import (
 from backoffice.extensions import db
 from letters.filters import tanggal
 from letters.numbering import ROMAN_MONTHS
-from tests.test_correspondence_support import (  # noqa: F401
-    correspondence_routes,
-    make_case,
+from tests.correspondence_fixtures import (
     pdf_text,
-    signer,
 )
 
 SERVICES_BY_KIND = {

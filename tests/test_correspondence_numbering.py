@@ -16,11 +16,6 @@ from backoffice.core.time import office_today
 from backoffice.correspondence.models import IssuedLetter
 from backoffice.correspondence.operations import issue_letter
 from backoffice.extensions import db
-from tests.test_correspondence_support import (  # noqa: F401
-    correspondence_routes,
-    make_case,
-    signer,
-)
 
 THREADS = 50
 

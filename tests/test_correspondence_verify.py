@@ -20,11 +20,8 @@ from backoffice.correspondence.operations import (
     revoke_letter,
 )
 from backoffice.extensions import db
-from tests.test_correspondence_support import (  # noqa: F401
-    correspondence_routes,
-    make_case,
+from tests.correspondence_fixtures import (
     pdf_text,
-    signer,
 )
 
 

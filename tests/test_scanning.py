@@ -17,7 +17,7 @@ from backoffice.catalogue.models import Service
 from backoffice.core.time import utcnow
 from backoffice.extensions import db
 from backoffice.people.models import Person
-from backoffice.scanning.jobs import QUEUE_NAME, enqueue_pending, requeue_stale
+from backoffice.scanning.jobs import QUEUE_NAME, requeue_stale
 from tests.conftest import PASSWORD
 from tests.ocr import synth
 from tests.workflow_helpers import Desk, case_from

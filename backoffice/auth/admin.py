@@ -13,7 +13,11 @@ from backoffice.admin import SecureModelView
 from backoffice.audit.models import AuditEvent
 from backoffice.audit.operations import record_event
 from backoffice.auth.models import ROLE_LABELS, Role, User
-from backoffice.auth.operations import MIN_PASSWORD_LENGTH, end_all_sessions, hash_password
+from backoffice.auth.operations import (
+    MIN_PASSWORD_LENGTH,
+    end_all_sessions,
+    hash_password,
+)
 from backoffice.core.forms import choices
 from backoffice.core.i18n import action_label, format_wib
 from backoffice.extensions import db
@@ -45,12 +49,24 @@ class UserAdmin(SecureModelView):
         "created_at": "Dibuat",
     }
     column_details_list = (
-        "username", "full_name", "nip", "position", "rank", "role_labels",
-        "active", "created_at",
+        "username",
+        "full_name",
+        "nip",
+        "position",
+        "rank",
+        "role_labels",
+        "active",
+        "created_at",
     )
     form_columns = (
-        "username", "full_name", "nip", "position", "rank", "active",
-        "role_names", "new_password",
+        "username",
+        "full_name",
+        "nip",
+        "position",
+        "rank",
+        "active",
+        "role_names",
+        "new_password",
     )
     form_extra_fields = {
         "role_names": SelectMultipleField(
@@ -82,7 +98,9 @@ class UserAdmin(SecureModelView):
         if not model.active:
             end_all_sessions(model)
         super().on_model_change(form, model, is_created)
-        record_event(current_user, "user.roles", model, after={"roles": sorted(model.roles)})
+        record_event(
+            current_user, "user.roles", model, after={"roles": sorted(model.roles)}
+        )
 
 
 class AuditEventAdmin(SecureModelView):
@@ -115,7 +133,10 @@ def register_views(admin: Admin) -> None:
     )
     admin.add_view(
         AuditEventAdmin(
-            AuditEvent, db, name="Jejak Audit", endpoint="audit",
+            AuditEvent,
+            db,
+            name="Jejak Audit",
+            endpoint="audit",
             category="Pengaturan",
         )
     )

@@ -59,9 +59,9 @@ def register_commands(app: Flask) -> None:
             click.echo("Sudah ada pengguna; admin pertama tidak dibuat lagi.")
             return
         password = secrets.token_urlsafe(12)
-        create_user(
-            "admin", password, {Role.ADMIN}, full_name="Administrator Sistem"
-        )
+        create_user("admin", password, {Role.ADMIN}, full_name="Administrator Sistem")
         db.session.commit()
-        click.echo("Admin pertama dibuat. Catat kata sandi ini, tidak ditampilkan lagi:")
+        click.echo(
+            "Admin pertama dibuat. Catat kata sandi ini, tidak ditampilkan lagi:"
+        )
         click.echo(f"  nama pengguna: admin\n  kata sandi:    {password}")

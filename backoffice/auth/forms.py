@@ -4,9 +4,7 @@ from wtforms.validators import DataRequired, Length
 
 
 class LoginForm(FlaskForm):
-    username = StringField(
-        "Nama pengguna", validators=[DataRequired(), Length(max=64)]
-    )
+    username = StringField("Nama pengguna", validators=[DataRequired(), Length(max=64)])
     password = PasswordField("Kata sandi", validators=[DataRequired(), Length(max=200)])
     next = HiddenField()
 

@@ -32,9 +32,7 @@ class LoginRefused(Exception):
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(
-            f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter."
-        )
+        raise InvalidInput(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.")
     return generate_password_hash(password, method="scrypt")
 
 

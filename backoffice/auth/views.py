@@ -20,7 +20,12 @@ from werkzeug.wrappers import Response
 
 from backoffice.auth.access import ANY_STAFF, allow, public
 from backoffice.auth.forms import LoginForm, LogoutForm
-from backoffice.auth.operations import LoginRefused, authenticate, end_session, open_session
+from backoffice.auth.operations import (
+    LoginRefused,
+    authenticate,
+    end_session,
+    open_session,
+)
 from backoffice.extensions import db, limiter
 
 logger = logging.getLogger(__name__)

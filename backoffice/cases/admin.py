@@ -113,8 +113,12 @@ class CaseWorkView(SecureBaseView):
             select(Service).where(Service.active.is_(True)).order_by(Service.name)
         ).all()
         form = request.form if request.method == "POST" else request.args
-        service = db.session.get(Service, parse_int(form.get("service_id"), "Layanan") or 0) \
-            if form.get("service_id", "").isdigit() else None
+        service_id = form.get("service_id", "")
+        service = (
+            db.session.get(Service, int(service_id)) if service_id.isdigit() else None
+        )
+        if service is not None and not service.active:
+            service = None
 
         person = None
         lookup_nik = "".join(form.get("nik", "").split())
@@ -135,8 +139,10 @@ class CaseWorkView(SecureBaseView):
                 flash(error.message, "error")
             else:
                 db.session.commit()
-                flash(f"Permohonan {case.number} diterima. Unggah berkas persyaratan.",
-                      "success")
+                flash(
+                    f"Permohonan {case.number} diterima. Unggah berkas persyaratan.",
+                    "success",
+                )
                 return back_to(case)
 
         if person is not None:
@@ -150,8 +156,12 @@ class CaseWorkView(SecureBaseView):
             form=form,
             history=ops.person_history(person),
             conflicts=ops.conflicting_cases(service, person) if service else [],
-            kecamatan=db.session.scalars(select(Kecamatan.name).order_by(Kecamatan.name)).all(),
-            sex_choices=SEX_CHOICES, religions=RELIGIONS, marital=MARITAL,
+            kecamatan=db.session.scalars(
+                select(Kecamatan.name).order_by(Kecamatan.name)
+            ).all(),
+            sex_choices=SEX_CHOICES,
+            religions=RELIGIONS,
+            marital=MARITAL,
             mask_nik=mask_nik,
         )
 
@@ -161,9 +171,12 @@ class CaseWorkView(SecureBaseView):
         beneficiary, warnings = ops.save_person(person_data(form), current_user, person)
         applicant = None
         if service.has_applicant and form.get("applicant_differs") == "1":
-            applicant_person = ops.find_person(nik="".join(form.get("a_nik", "").split()))
-            applicant, more = ops.save_person(person_data(form, "a_"), current_user,
-                                              applicant_person)
+            applicant_person = ops.find_person(
+                nik="".join(form.get("a_nik", "").split())
+            )
+            applicant, more = ops.save_person(
+                person_data(form, "a_"), current_user, applicant_person
+            )
             warnings += more
         for warning in warnings:
             flash(warning, "warning")
@@ -189,20 +202,26 @@ class CaseWorkView(SecureBaseView):
         document_id = request.args.get("dokumen", type=int)
         shown = next((d for d in case.documents if d.id == document_id), None)
         if shown is None:
-            shown = next((d for d in case.documents
-                          if can_view_document(current_user, d)), None)
+            shown = next(
+                (d for d in case.documents if can_view_document(current_user, d)), None
+            )
         history = db.session.scalars(
-            select(AuditEvent).where(AuditEvent.entity == "case_file",
-                                     AuditEvent.entity_id == str(case.id),
-                                     AuditEvent.action != "case.view")
+            select(AuditEvent)
+            .where(
+                AuditEvent.entity == "case_file",
+                AuditEvent.entity_id == str(case.id),
+                AuditEvent.action != "case.view",
+            )
             .order_by(AuditEvent.at)
         ).all()
         return self.render(
             "cases/case.html",
             case=case,
             sla=queries.case_sla(case),
-            transitions=[(t, refusal(t, case, current_user))
-                         for t in available(case, current_user)],
+            transitions=[
+                (t, refusal(t, case, current_user))
+                for t in available(case, current_user)
+            ],
             states=REQUIREMENT_STATE_LABELS,
             shown=shown,
             can_view_document=lambda d: can_view_document(current_user, d),
@@ -210,12 +229,17 @@ class CaseWorkView(SecureBaseView):
             earlier=ops.person_history(case.beneficiary, exclude=case),
             audit=history,
             status_labels=STATUS_LABELS,
-            editable=CaseStatus(case.status) in (CaseStatus.RECEIVED,
-                                                 CaseStatus.VERIFYING,
-                                                 CaseStatus.RETURNED),
-            ocr_documents=[d for d in case.documents if d.ocr_result
-                           and d.ocr_result.get("doc_type") in ("ktp", "kk", "sktm")],
-            sex_choices=SEX_CHOICES, religions=RELIGIONS, marital=MARITAL,
+            editable=CaseStatus(case.status)
+            in (CaseStatus.RECEIVED, CaseStatus.VERIFYING, CaseStatus.RETURNED),
+            ocr_documents=[
+                d
+                for d in case.documents
+                if d.ocr_result
+                and d.ocr_result.get("doc_type") in ("ktp", "kk", "sktm")
+            ],
+            sex_choices=SEX_CHOICES,
+            religions=RELIGIONS,
+            marital=MARITAL,
             letters=case_letters(case),
         )
 
@@ -223,8 +247,9 @@ class CaseWorkView(SecureBaseView):
     def transition(self, case_id: int) -> Response:
         case = load_case(case_id)
         action = request.form.get("action", "")
-        ops.transition_case(case, action, current_user,
-                            reason=request.form.get("reason"))
+        ops.transition_case(
+            case, action, current_user, reason=request.form.get("reason")
+        )
         db.session.commit()
         label = TRANSITIONS[action].label
         flash(f"{label}: berhasil. Status sekarang “{case.status_label}”.", "success")
@@ -258,9 +283,13 @@ class CaseWorkView(SecureBaseView):
         for upload in files:
             try:
                 with db.session.begin_nested():
-                    ops.attach_upload(case, current_user, upload.read(),
-                                      upload.filename or "berkas",
-                                      requirement=requirement)
+                    ops.attach_upload(
+                        case,
+                        current_user,
+                        upload.read(),
+                        upload.filename or "berkas",
+                        requirement=requirement,
+                    )
                 stored += 1
             except DomainError as error:
                 flash(error.message, "error")
@@ -276,16 +305,25 @@ class CaseWorkView(SecureBaseView):
     def document(self, case_id: int, document_id: int) -> Response:
         case = load_case(case_id)
         document = case_document(case, document_id)
-        require(can_view_document(current_user, document),
-                "Dokumen ini berisi data pribadi spesifik dan tidak dapat Anda buka.")
+        require(
+            can_view_document(current_user, document),
+            "Dokumen ini berisi data pribadi spesifik dan tidak dapat Anda buka.",
+        )
         record_event(current_user, "document.view", document)
         db.session.commit()
         data = read_bytes(document.storage_key)
         if document.page_number is not None:
-            return send_file(io.BytesIO(render_pdf_page(data, document.page_number)),
-                             mimetype="image/png", max_age=0)
-        response = send_file(io.BytesIO(data), mimetype=document.mime_type,
-                             download_name=f"dokumen-{document.id}", max_age=0)
+            return send_file(
+                io.BytesIO(render_pdf_page(data, document.page_number)),
+                mimetype="image/png",
+                max_age=0,
+            )
+        response = send_file(
+            io.BytesIO(data),
+            mimetype=document.mime_type,
+            download_name=f"dokumen-{document.id}",
+            max_age=0,
+        )
         response.headers["Content-Disposition"] = "inline"
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
@@ -315,8 +353,9 @@ class CaseWorkView(SecureBaseView):
             state = RequirementState(request.form.get("state", ""))
         except ValueError:
             raise InvalidInput("Status persyaratan tidak dikenal.") from None
-        ops.set_requirement_state(requirement, state, current_user,
-                                  note=request.form.get("note"))
+        ops.set_requirement_state(
+            requirement, state, current_user, note=request.form.get("note")
+        )
         db.session.commit()
         return back_to(case, f"#req-{requirement.id}")
 
@@ -331,14 +370,18 @@ class CaseWorkView(SecureBaseView):
         screenshot = None
         upload = request.files.get("screenshot")
         if upload and upload.filename:
-            screenshot = ops.attach_upload(case, current_user, upload.read(),
-                                           upload.filename)[0]
+            screenshot = ops.attach_upload(
+                case, current_user, upload.read(), upload.filename
+            )[0]
             screenshot.ocr_status = "tidak_perlu"
         ops.record_dtks_check(
-            case, current_user, registered=registered == "1",
+            case,
+            current_user,
+            registered=registered == "1",
             dtks_id=request.form.get("dtks_id"),
             desil=parse_int(request.form.get("desil"), "Desil"),
-            note=request.form.get("note"), screenshot=screenshot,
+            note=request.form.get("note"),
+            screenshot=screenshot,
         )
         db.session.commit()
         flash("Hasil pengecekan DTKS/DTSEN tercatat.", "success")
@@ -353,7 +396,9 @@ class CaseWorkView(SecureBaseView):
         if visited_on is None:
             raise InvalidInput("Tanggal asesmen wajib diisi.")
         ops.record_assessment(
-            case, current_user, visited_on=visited_on,
+            case,
+            current_user,
+            visited_on=visited_on,
             kind=request.form.get("kind") or "asesmen",
             findings=request.form.get("findings", ""),
             recommendation=request.form.get("recommendation") or None,
@@ -390,10 +435,12 @@ class CaseWorkView(SecureBaseView):
         if item is None or item.case_id != case.id:
             abort(404)
         ops.update_follow_up(
-            item, current_user,
+            item,
+            current_user,
             sent_on=parse_date(request.form.get("sent_on"), "Tanggal kirim"),
-            acknowledged_on=parse_date(request.form.get("acknowledged_on"),
-                                       "Tanggal diterima"),
+            acknowledged_on=parse_date(
+                request.form.get("acknowledged_on"), "Tanggal diterima"
+            ),
             done_on=parse_date(request.form.get("done_on"), "Tanggal selesai"),
             outcome=request.form.get("outcome"),
         )
@@ -413,34 +460,47 @@ class CaseWorkView(SecureBaseView):
         from backoffice.correspondence.operations import render_return_note
 
         case = load_case(case_id)
-        return pdf_response(render_return_note(case),
-                            f"pengembalian-berkas-{case.number}.pdf")
+        return pdf_response(
+            render_return_note(case), f"pengembalian-berkas-{case.number}.pdf"
+        )
 
     @expose("/pindaian")
     def scans(self) -> Any:
         documents = queries.pending_scans()
         if request.args.get("format") == "json":
-            return jsonify([
-                {"id": d.id, "case": d.case.number, "status": d.ocr_status,
-                 "label": d.ocr_status_label, "attempts": d.ocr_attempts}
-                for d in documents
-            ])
-        return self.render("cases/scans.html", documents=documents,
-                           acceptance=queries.ocr_acceptance())
+            return jsonify(
+                [
+                    {
+                        "id": d.id,
+                        "case": d.case.number,
+                        "status": d.ocr_status,
+                        "label": d.ocr_status_label,
+                        "attempts": d.ocr_attempts,
+                    }
+                    for d in documents
+                ]
+            )
+        return self.render(
+            "cases/scans.html", documents=documents, acceptance=queries.ocr_acceptance()
+        )
 
 
 def case_letters(case: Case) -> list[Any]:
     from backoffice.correspondence.models import IssuedLetter
 
-    return list(db.session.scalars(
-        select(IssuedLetter).where(IssuedLetter.case_id == case.id)
-        .order_by(IssuedLetter.id)
-    ))
+    return list(
+        db.session.scalars(
+            select(IssuedLetter)
+            .where(IssuedLetter.case_id == case.id)
+            .order_by(IssuedLetter.id)
+        )
+    )
 
 
 def pdf_response(data: bytes, filename: str) -> Response:
-    response = send_file(io.BytesIO(data), mimetype="application/pdf",
-                         download_name=filename, max_age=0)
+    response = send_file(
+        io.BytesIO(data), mimetype="application/pdf", download_name=filename, max_age=0
+    )
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -469,8 +529,16 @@ class CaseListView(SecureModelView):
     read_roles = CASE_ROLES
     allow_create = allow_edit = allow_delete = False
     can_view_details = False
-    column_list = ("number", "service", "beneficiary", "beneficiary_nik", "kecamatan",
-                   "status", "received_at", "assigned_to")
+    column_list = (
+        "number",
+        "service",
+        "beneficiary",
+        "beneficiary_nik",
+        "kecamatan",
+        "status",
+        "received_at",
+        "assigned_to",
+    )
     column_default_sort = ("received_at", True)
     column_searchable_list = ("number", "beneficiary.nik", "beneficiary.nama")
     column_filters = (
@@ -494,11 +562,13 @@ class CaseListView(SecureModelView):
     }
     column_formatters = {
         "number": lambda v, c, m, p: Markup('<a href="{}">{}</a>').format(
-            url_for("cases.case_page", case_id=m.id), m.number),
+            url_for("cases.case_page", case_id=m.id), m.number
+        ),
         "status": lambda v, c, m, p: m.status_label,
         "received_at": lambda v, c, m, p: format_wib(m.received_at),
         "beneficiary_nik": lambda v, c, m, p: mask_nik(m.beneficiary.nik)
-        if m.beneficiary else "",
+        if m.beneficiary
+        else "",
     }
 
 
@@ -515,8 +585,16 @@ class RoleMenuLink(MenuLink):
 
 def register_views(admin: Admin) -> None:
     admin.add_view(CaseWorkView(name="Tugas Saya", endpoint="cases", url="/permohonan"))
-    admin.add_link(RoleMenuLink("Permohonan Baru", "cases.intake",
-                                frozenset({Role.FRONT_OFFICE, Role.BACK_OFFICE})))
+    admin.add_link(
+        RoleMenuLink(
+            "Permohonan Baru",
+            "cases.intake",
+            frozenset({Role.FRONT_OFFICE, Role.BACK_OFFICE}),
+        )
+    )
     admin.add_link(RoleMenuLink("Pembacaan Pindaian", "cases.scans", CASE_ROLES))
-    admin.add_view(CaseListView(Case, db, name="Semua Permohonan", endpoint="case",
-                                url="/daftar-permohonan"))
+    admin.add_view(
+        CaseListView(
+            Case, db, name="Semua Permohonan", endpoint="case", url="/daftar-permohonan"
+        )
+    )

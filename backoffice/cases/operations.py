@@ -62,8 +62,9 @@ OCR_KINDS = frozenset({"ktp", "kk", "sktm"})
 # People ---------------------------------------------------------------------
 
 
-def find_person(nik: str | None = None, nama: str | None = None,
-                tanggal_lahir: date | None = None) -> Person | None:
+def find_person(
+    nik: str | None = None, nama: str | None = None, tanggal_lahir: date | None = None
+) -> Person | None:
     """Find a person by NIK, or by exact name and date of birth."""
     if nik:
         return db.session.scalar(select(Person).where(Person.nik == nik.strip()))
@@ -113,8 +114,9 @@ def clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def save_person(data: dict[str, Any], actor: User, person: Person | None = None
-                ) -> tuple[Person, list[str]]:
+def save_person(
+    data: dict[str, Any], actor: User, person: Person | None = None
+) -> tuple[Person, list[str]]:
     """Create or update a person from form data; return it and NIK warnings."""
     warnings = validate_person_data(data)
     cleaned = clean_person_data(data)
@@ -140,7 +142,11 @@ def save_person(data: dict[str, Any], actor: User, person: Person | None = None
     after = {}
     for key, value in cleaned.items():
         if getattr(person, key) != value:
-            before[key] = str(getattr(person, key)) if key != "nik" else mask_nik(getattr(person, key))
+            before[key] = (
+                str(getattr(person, key))
+                if key != "nik"
+                else mask_nik(getattr(person, key))
+            )
             after[key] = str(value) if key != "nik" else mask_nik(value)
             setattr(person, key, value)
     if after:
@@ -154,8 +160,9 @@ class EarlierCase:
     via: str  # "NIK" or "No. KK"
 
 
-def person_history(person: Person | None, exclude: Case | None = None
-                   ) -> list[EarlierCase]:
+def person_history(
+    person: Person | None, exclude: Case | None = None
+) -> list[EarlierCase]:
     """Every case of this person, and of the same family card."""
     if person is None:
         return []
@@ -178,8 +185,9 @@ def person_history(person: Person | None, exclude: Case | None = None
     return history
 
 
-def conflicting_cases(service: Service, person: Person | None,
-                      exclude: Case | None = None) -> list[Case]:
+def conflicting_cases(
+    service: Service, person: Person | None, exclude: Case | None = None
+) -> list[Case]:
     """Open cases of the same person for this service or its exclusive group."""
     if person is None or person.id is None:
         return []
@@ -187,7 +195,9 @@ def conflicting_cases(service: Service, person: Person | None,
     if service.exclusive_group:
         services = list(
             db.session.scalars(
-                select(Service.id).where(Service.exclusive_group == service.exclusive_group)
+                select(Service.id).where(
+                    Service.exclusive_group == service.exclusive_group
+                )
             )
         )
     query = select(Case).where(
@@ -264,8 +274,12 @@ def receive_case(
         )
     db.session.add(case)
     db.session.flush()
-    record_event(actor, "case.receive", case, after={"status": case.status,
-                                                    "service": service.code})
+    record_event(
+        actor,
+        "case.receive",
+        case,
+        after={"status": case.status, "service": service.code},
+    )
     return case
 
 
@@ -310,9 +324,16 @@ def attach_upload(
     for document in documents:
         if wants_ocr(document):
             document.ocr_status = OcrStatus.PENDING
-        record_event(actor, "document.upload", document,
-                     after={"case": case.number, "name": document.original_name,
-                            "page": document.page_number})
+        record_event(
+            actor,
+            "document.upload",
+            document,
+            after={
+                "case": case.number,
+                "name": document.original_name,
+                "page": document.page_number,
+            },
+        )
     return documents
 
 
@@ -323,8 +344,9 @@ def wants_ocr(document: Document) -> bool:
     return requirement.doc_kind in OCR_KINDS
 
 
-def assign_document(document: Document, requirement: CaseRequirement | None,
-                    actor: User) -> None:
+def assign_document(
+    document: Document, requirement: CaseRequirement | None, actor: User
+) -> None:
     """Attach a page of a bundle to one requirement of the checklist."""
     if requirement is not None and requirement.case_id != document.case_id:
         raise NotAllowed("Persyaratan ini bukan milik permohonan tersebut.")
@@ -334,20 +356,31 @@ def assign_document(document: Document, requirement: CaseRequirement | None,
         requirement.state = RequirementState.COPY_RECEIVED
     if wants_ocr(document) and document.ocr_status == OcrStatus.NONE:
         document.ocr_status = OcrStatus.PENDING
-    record_event(actor, "document.assign", document,
-                 before={"requirement": before},
-                 after={"requirement": requirement.id if requirement else None})
+    record_event(
+        actor,
+        "document.assign",
+        document,
+        before={"requirement": before},
+        after={"requirement": requirement.id if requirement else None},
+    )
 
 
 # Checking -------------------------------------------------------------------
 
 
-def set_requirement_state(requirement: CaseRequirement, state: RequirementState,
-                          actor: User, note: str | None = None) -> None:
+def set_requirement_state(
+    requirement: CaseRequirement,
+    state: RequirementState,
+    actor: User,
+    note: str | None = None,
+) -> None:
     """Record the verification of one requirement of a case."""
     case = requirement.case
-    if CaseStatus(case.status) not in (CaseStatus.RECEIVED, CaseStatus.VERIFYING,
-                                       CaseStatus.RETURNED):
+    if CaseStatus(case.status) not in (
+        CaseStatus.RECEIVED,
+        CaseStatus.VERIFYING,
+        CaseStatus.RETURNED,
+    ):
         raise InvalidTransition(
             f"Persyaratan tidak dapat diubah saat status “{case.status_label}”."
         )
@@ -356,63 +389,107 @@ def set_requirement_state(requirement: CaseRequirement, state: RequirementState,
     requirement.note = (note or "").strip() or None
     requirement.checked_by_id = actor.id
     requirement.checked_at = utcnow()
-    record_event(actor, "requirement.check", requirement, before=before,
-                 after={"state": state.value, "note": requirement.note,
-                        "case": case.number})
+    record_event(
+        actor,
+        "requirement.check",
+        requirement,
+        before=before,
+        after={"state": state.value, "note": requirement.note, "case": case.number},
+    )
 
 
-def record_dtks_check(case: Case, actor: User, *, registered: bool,
-                      dtks_id: str | None, desil: int | None, note: str | None,
-                      screenshot: Document | None = None) -> DtksCheck:
+def record_dtks_check(
+    case: Case,
+    actor: User,
+    *,
+    registered: bool,
+    dtks_id: str | None,
+    desil: int | None,
+    note: str | None,
+    screenshot: Document | None = None,
+) -> DtksCheck:
     """Record a SIKS-NG look-up as evidence; route the case if not registered."""
     if CaseStatus(case.status) != CaseStatus.VERIFYING:
         raise InvalidTransition("Pengecekan DTKS dicatat saat berkas dalam verifikasi.")
     if desil is not None and not 1 <= desil <= 10:
         raise InvalidInput("Desil harus antara 1 dan 10.")
-    check = DtksCheck(case=case, checked_by_id=actor.id, registered=registered,
-                      dtks_id=(dtks_id or "").strip() or None, desil=desil,
-                      note=note, screenshot=screenshot)
+    check = DtksCheck(
+        case=case,
+        checked_by_id=actor.id,
+        registered=registered,
+        dtks_id=(dtks_id or "").strip() or None,
+        desil=desil,
+        note=note,
+        screenshot=screenshot,
+    )
     db.session.add(check)
     db.session.flush()
-    record_event(actor, "case.dtks_check", case,
-                 after={"registered": registered, "dtks_id": check.dtks_id,
-                        "desil": desil})
+    record_event(
+        actor,
+        "case.dtks_check",
+        case,
+        after={"registered": registered, "dtks_id": check.dtks_id, "desil": desil},
+    )
     if not registered and case.service.requires_dtks:
         transition_case(
-            case, "return", actor,
+            case,
+            "return",
+            actor,
             reason="Tidak terdaftar dalam DTKS/DTSEN. Pemohon diarahkan ke SOP "
             "pengusulan DTKS melalui desa/kelurahan dan operator SIKS-NG.",
         )
     return check
 
 
-def record_assessment(case: Case, actor: User, *, visited_on: date, kind: str,
-                      findings: str, recommendation: str | None) -> Assessment:
+def record_assessment(
+    case: Case,
+    actor: User,
+    *,
+    visited_on: date,
+    kind: str,
+    findings: str,
+    recommendation: str | None,
+) -> Assessment:
     """Record an assessment or home visit with its findings."""
-    require(can_view_assessments(actor, case),
-            "Asesmen hanya dapat dicatat oleh Back Office.")
+    require(
+        can_view_assessments(actor, case),
+        "Asesmen hanya dapat dicatat oleh Back Office.",
+    )
     if CaseStatus(case.status) != CaseStatus.VERIFYING:
         raise InvalidTransition("Asesmen dicatat saat berkas dalam verifikasi.")
     if not findings.strip():
         raise InvalidInput("Hasil asesmen wajib diisi.")
     if recommendation not in (None, "layak", "tidak layak"):
         raise InvalidInput("Rekomendasi harus “layak” atau “tidak layak”.")
-    assessment = Assessment(case=case, officer_id=actor.id, visited_on=visited_on,
-                            kind=kind, findings=findings.strip(),
-                            recommendation=recommendation)
+    assessment = Assessment(
+        case=case,
+        officer_id=actor.id,
+        visited_on=visited_on,
+        kind=kind,
+        findings=findings.strip(),
+        recommendation=recommendation,
+    )
     db.session.add(assessment)
     db.session.flush()
-    record_event(actor, "case.assessment", case,
-                 after={"kind": kind, "visited_on": visited_on.isoformat(),
-                        "recommendation": recommendation})
+    record_event(
+        actor,
+        "case.assessment",
+        case,
+        after={
+            "kind": kind,
+            "visited_on": visited_on.isoformat(),
+            "recommendation": recommendation,
+        },
+    )
     return assessment
 
 
 # Transitions ----------------------------------------------------------------
 
 
-def transition_case(case: Case, action: str, actor: User, *,
-                    reason: str | None = None) -> Case:
+def transition_case(
+    case: Case, action: str, actor: User, *, reason: str | None = None
+) -> Case:
     """Move ``case`` along the state machine, or raise with the reason why not."""
     transition = TRANSITIONS.get(action)
     if transition is None:
@@ -438,10 +515,17 @@ def transition_case(case: Case, action: str, actor: User, *,
     if transition.target in (CaseStatus.CLOSED, CaseStatus.CANCELLED):
         case.closed_at = now
     db.session.flush()
-    record_event(actor, f"case.{action}", case, before={"status": before},
-                 after={"status": case.status}, reason=reason)
-    logger.info("case %s: %s -> %s by %s", case.number, before, case.status,
-                actor.username)
+    record_event(
+        actor,
+        f"case.{action}",
+        case,
+        before={"status": before},
+        after={"status": case.status},
+        reason=reason,
+    )
+    logger.info(
+        "case %s: %s -> %s by %s", case.number, before, case.status, actor.username
+    )
 
     if action == "approve":
         issue_case_letter(case, actor)
@@ -456,8 +540,13 @@ def issue_case_letter(case: Case, signer: User) -> None:
     before = case.status
     case.status = CaseStatus.LETTER_ISSUED
     db.session.flush()
-    record_event(signer, "case.letter_issued", case, before={"status": before},
-                 after={"status": case.status})
+    record_event(
+        signer,
+        "case.letter_issued",
+        case,
+        before={"status": before},
+        after={"status": case.status},
+    )
     schedule_follow_ups(case, signer)
 
 
@@ -466,27 +555,54 @@ def schedule_follow_ups(case: Case, actor: User) -> None:
     today = office_today()
     service = case.service
     if service.referral_target:
-        db.session.add(FollowUp(case=case, kind=FollowUpKind.REFERRAL,
-                                target=service.referral_target, due_on=today,
-                                created_by_id=actor.id))
+        db.session.add(
+            FollowUp(
+                case=case,
+                kind=FollowUpKind.REFERRAL,
+                target=service.referral_target,
+                due_on=today,
+                created_by_id=actor.id,
+            )
+        )
     if service.follow_up_months:
         for count in (1, 2, 3, 4):
             due = today + timedelta(days=30 * service.follow_up_months * count)
-            db.session.add(FollowUp(case=case, kind=FollowUpKind.CONTROL,
-                                    target=service.referral_target or "Kontrol",
-                                    due_on=due, created_by_id=actor.id))
+            db.session.add(
+                FollowUp(
+                    case=case,
+                    kind=FollowUpKind.CONTROL,
+                    target=service.referral_target or "Kontrol",
+                    due_on=due,
+                    created_by_id=actor.id,
+                )
+            )
     db.session.flush()
 
 
-def update_follow_up(follow_up: FollowUp, actor: User, *, sent_on: date | None,
-                     acknowledged_on: date | None, done_on: date | None,
-                     outcome: str | None) -> None:
+def update_follow_up(
+    follow_up: FollowUp,
+    actor: User,
+    *,
+    sent_on: date | None,
+    acknowledged_on: date | None,
+    done_on: date | None,
+    outcome: str | None,
+) -> None:
     """Record the progress of a referral or a control visit."""
     before = {"sent_on": str(follow_up.sent_on), "done_on": str(follow_up.done_on)}
     follow_up.sent_on = sent_on
     follow_up.acknowledged_on = acknowledged_on
     follow_up.done_on = done_on
     follow_up.outcome = (outcome or "").strip() or None
-    record_event(actor, "follow_up.update", follow_up, before=before,
-                 after={"sent_on": str(sent_on), "acknowledged_on": str(acknowledged_on),
-                        "done_on": str(done_on), "outcome": follow_up.outcome})
+    record_event(
+        actor,
+        "follow_up.update",
+        follow_up,
+        before=before,
+        after={
+            "sent_on": str(sent_on),
+            "acknowledged_on": str(acknowledged_on),
+            "done_on": str(done_on),
+            "outcome": follow_up.outcome,
+        },
+    )

@@ -41,6 +41,8 @@ def is_specific(document: Document) -> bool:
     return requirement is not None and requirement.is_medical
 
 
-def require(allowed: bool, message: str = "Anda tidak berhak membuka data ini.") -> None:
+def require(
+    allowed: bool, message: str = "Anda tidak berhak membuka data ini."
+) -> None:
     if not allowed:
         raise NotAllowed(message)

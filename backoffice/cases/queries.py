@@ -22,8 +22,9 @@ QUEUES: dict[Role, tuple[str, tuple[CaseStatus, ...]]] = {
     Role.BACK_OFFICE: ("Back Office: berkas dalam verifikasi", (S.VERIFYING,)),
     Role.SUPERVISOR: ("Menunggu keputusan Anda", (S.AWAITING_DECISION,)),
 }
-SLA_STOPPED = frozenset({S.LETTER_ISSUED, S.HANDED_OVER, S.CLOSED, S.CANCELLED,
-                         S.REJECTED})
+SLA_STOPPED = frozenset(
+    {S.LETTER_ISSUED, S.HANDED_OVER, S.CLOSED, S.CANCELLED, S.REJECTED}
+)
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,11 @@ def pending_scans() -> list[Document]:
     return list(
         db.session.scalars(
             select(Document)
-            .where(Document.ocr_status.in_([OcrStatus.PENDING, OcrStatus.RUNNING,
-                                            OcrStatus.FAILED]))
+            .where(
+                Document.ocr_status.in_(
+                    [OcrStatus.PENDING, OcrStatus.RUNNING, OcrStatus.FAILED]
+                )
+            )
             .order_by(Document.uploaded_at.desc())
             .limit(200)
         )
@@ -93,22 +97,27 @@ def dashboard_counts(user: User) -> list[tuple[str, int, str]]:
     for title, cases in my_queues(user):
         counts.append((title, len(cases), url_for("cases.index")))
     if user.roles & {Role.BACK_OFFICE, Role.SUPERVISOR}:
-        counts.append(("Tindak lanjut jatuh tempo", len(due_follow_ups()),
-                       url_for("cases.index")))
+        counts.append(
+            ("Tindak lanjut jatuh tempo", len(due_follow_ups()), url_for("cases.index"))
+        )
     if counts:
         open_total = db.session.scalar(
             select(func.count(Case.id)).where(
                 Case.status.notin_([S.CLOSED, S.CANCELLED, S.REJECTED])
             )
         )
-        counts.append(("Permohonan berjalan", open_total or 0, url_for("case.index_view")))
+        counts.append(
+            ("Permohonan berjalan", open_total or 0, url_for("case.index_view"))
+        )
     return counts
 
 
 def ocr_acceptance() -> tuple[int, int]:
     """(fields accepted unchanged, fields offered) over every confirmed scan."""
     accepted, offered = db.session.execute(
-        select(func.coalesce(func.sum(Document.ocr_fields_accepted), 0),
-               func.coalesce(func.sum(Document.ocr_fields_offered), 0))
+        select(
+            func.coalesce(func.sum(Document.ocr_fields_accepted), 0),
+            func.coalesce(func.sum(Document.ocr_fields_offered), 0),
+        )
     ).one()
     return int(accepted), int(offered)

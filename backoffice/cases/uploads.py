@@ -14,8 +14,12 @@ from backoffice.core.errors import InvalidInput
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_PDF_PAGES = 50
-IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp",
-               "TIFF": "image/tiff"}
+IMAGE_TYPES = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "WEBP": "image/webp",
+    "TIFF": "image/tiff",
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,9 @@ def image_type(data: bytes, name: str) -> str:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
     except Exception as exc:
-        raise InvalidInput(f"{name}: gambar rusak atau terpotong. Pindai ulang.") from exc
+        raise InvalidInput(
+            f"{name}: gambar rusak atau terpotong. Pindai ulang."
+        ) from exc
     return IMAGE_TYPES[kind]
 
 
@@ -82,5 +88,7 @@ def pdf_page_count(data: bytes, name: str) -> int:
     if pages == 0:
         raise InvalidInput(f"{name}: PDF tidak berisi halaman.")
     if pages > MAX_PDF_PAGES:
-        raise InvalidInput(f"{name}: PDF terlalu banyak halaman (maks. {MAX_PDF_PAGES}).")
+        raise InvalidInput(
+            f"{name}: PDF terlalu banyak halaman (maks. {MAX_PDF_PAGES})."
+        )
     return pages

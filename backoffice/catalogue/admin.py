@@ -10,7 +10,6 @@ from backoffice.admin import SecureModelView
 from backoffice.auth.access import ANY_STAFF
 from backoffice.auth.models import Role
 from backoffice.cases.models import STATUS_LABELS
-from backoffice.catalogue.operations import SERVICE_FIELDS
 from backoffice.catalogue.models import (
     DOC_KIND_LABELS,
     SENSITIVITY_LABELS,
@@ -18,6 +17,7 @@ from backoffice.catalogue.models import (
     Service,
     Step,
 )
+from backoffice.catalogue.operations import SERVICE_FIELDS
 from backoffice.core.forms import choices
 from backoffice.extensions import db
 

@@ -90,8 +90,7 @@ SERVICES: list[dict[str, Any]] = [
         "code": "MAYAT-TERLANTAR",
         "name": "Penanganan Mayat Terlantar",
         "area": REHSOS,
-        "description": "Pemulasaran dan pemakaman mayat tanpa identitas atau "
-        "keluarga.",
+        "description": "Pemulasaran dan pemakaman mayat tanpa identitas atau keluarga.",
         "letter_kind": "berita_acara_pemakaman",
         "classification_code": "469",
         "sla_days": 2,
@@ -172,8 +171,7 @@ SERVICES: list[dict[str, Any]] = [
     },
     {
         "code": "ODGJ-KELUARGA",
-        "name": "Penanganan Orang Dengan Gangguan Jiwa (ODGJ) yang Memiliki "
-        "Keluarga",
+        "name": "Penanganan Orang Dengan Gangguan Jiwa (ODGJ) yang Memiliki Keluarga",
         "area": REHSOS,
         "description": "Rujukan ODGJ ke Rumah Sakit Jiwa atas permohonan keluarga.",
         "letter_kind": "pengantar_rsj",
@@ -241,11 +239,12 @@ SERVICES: list[dict[str, Any]] = [
             ),
             step(
                 "Rumah Sakit Jiwa",
-                "Registrasi, pemeriksaan medis, penanganan medis dan pemulangan "
-                "pasien",
+                "Registrasi, pemeriksaan medis, penanganan medis dan pemulangan pasien",
                 "surat_terbit",
             ),
-            step("Dinas Sosial", "Pencarian alamat dan pemulangan eks ODGJ", "diserahkan"),
+            step(
+                "Dinas Sosial", "Pencarian alamat dan pemulangan eks ODGJ", "diserahkan"
+            ),
             step("Dinas Sosial", "Eks ODGJ dikembalikan ke pihak keluarga", "selesai"),
         ],
     },
@@ -322,8 +321,11 @@ SERVICES: list[dict[str, Any]] = [
                 "yang ditandatangani pejabat di lingkungan Dinas Sosial",
                 "verifikasi",
             ),
-            step("Dinas Sosial", "Pejabat menandatangani surat rekomendasi",
-                 "menunggu_keputusan"),
+            step(
+                "Dinas Sosial",
+                "Pejabat menandatangani surat rekomendasi",
+                "menunggu_keputusan",
+            ),
             step(
                 "Pemohon",
                 "Surat rekomendasi diserahkan kepada pemohon untuk dilanjutkan ke "
@@ -335,11 +337,9 @@ SERVICES: list[dict[str, Any]] = [
     },
     {
         "code": "UEP-DISABILITAS",
-        "name": "Permohonan Bantuan Usaha Ekonomi Produktif (UEP) bagi "
-        "Disabilitas",
+        "name": "Permohonan Bantuan Usaha Ekonomi Produktif (UEP) bagi Disabilitas",
         "area": REHSOS,
-        "description": "Bantuan usaha ekonomi produktif bagi penyandang "
-        "disabilitas.",
+        "description": "Bantuan usaha ekonomi produktif bagi penyandang disabilitas.",
         "letter_kind": "rekomendasi_umum",
         "classification_code": "461",
         "sla_days": 14,
@@ -405,8 +405,10 @@ SERVICES: list[dict[str, Any]] = [
         "requirements": [
             req("Fotokopi ijazah terakhir atau rapor terakhir"),
             FC_KK,
-            req("Fotokopi atau surat keterangan domisili dari kelurahan/kepala desa",
-                "ktp"),
+            req(
+                "Fotokopi atau surat keterangan domisili dari kelurahan/kepala desa",
+                "ktp",
+            ),
             req("Surat keterangan kurang mampu dari kelurahan/kepala desa", "sktm"),
             req("Surat keterangan berkelakuan baik dari kelurahan/kepala desa"),
             req("Surat keterangan belum menikah dari kelurahan/kepala desa"),
@@ -529,8 +531,9 @@ SERVICES: list[dict[str, Any]] = [
                 "nomor WhatsApp ditulis di KK",
                 "kk",
             ),
-            req("Surat Keterangan Tidak Mampu (untuk KIS APBD)", "sktm",
-                mandatory=False),
+            req(
+                "Surat Keterangan Tidak Mampu (untuk KIS APBD)", "sktm", mandatory=False
+            ),
             req("Nomor ID DTKS keluarga dari operator"),
         ],
         "steps": [

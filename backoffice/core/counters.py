@@ -24,9 +24,7 @@ def next_value(session: Session, key: str) -> int:
     """
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(
-        insert(Counter).values(key=key, value=0).on_conflict_do_nothing()
-    )
+    session.execute(insert(Counter).values(key=key, value=0).on_conflict_do_nothing())
 
     counter = session.execute(
         select(Counter)

@@ -48,7 +48,9 @@ def same_site_referrer() -> str | None:
 def init_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError) -> ResponseReturnValue:
-        return error_page(400, "Formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.")
+        return error_page(
+            400, "Formulir kedaluwarsa. Muat ulang halaman lalu coba lagi."
+        )
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> ResponseReturnValue:

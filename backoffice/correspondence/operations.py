@@ -33,8 +33,8 @@ from backoffice.extensions import db
 from backoffice.people.models import Person
 from letters import (
     DEFAULT_TEMPLATES,
-    Letterhead,
     LetterError,
+    Letterhead,
     format_number,
     render_letter,
 )

@@ -10,6 +10,7 @@ from backoffice.auth.models import Role
 from backoffice.extensions import db
 from backoffice.people.models import Desa, Kecamatan
 
+
 class KecamatanAdmin(SecureModelView):
     read_roles = ANY_STAFF
     write_roles = frozenset({Role.ADMIN})
@@ -37,13 +38,19 @@ class DesaAdmin(SecureModelView):
 def register_views(admin: Admin) -> None:
     admin.add_view(
         KecamatanAdmin(
-            Kecamatan, db, name="Kecamatan", endpoint="kecamatan",
+            Kecamatan,
+            db,
+            name="Kecamatan",
+            endpoint="kecamatan",
             category="Referensi",
         )
     )
     admin.add_view(
         DesaAdmin(
-            Desa, db, name="Desa/Kelurahan", endpoint="desa",
+            Desa,
+            db,
+            name="Desa/Kelurahan",
+            endpoint="desa",
             category="Referensi",
         )
     )

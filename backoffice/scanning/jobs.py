@@ -9,7 +9,6 @@ retried; the upload itself was stored before any job existed.
 
 from __future__ import annotations
 
-import io
 import logging
 import threading
 from datetime import timedelta
@@ -29,9 +28,21 @@ logger = logging.getLogger(__name__)
 QUEUE_NAME = "ocr"
 MAX_ATTEMPTS = 3
 STALE_AFTER = timedelta(minutes=10)
-PERSON_FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
-                 "alamat", "rt_rw", "kel_desa", "kecamatan", "agama",
-                 "status_perkawinan", "pekerjaan", "no_kk")
+PERSON_FIELDS = (
+    "nik",
+    "nama",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "alamat",
+    "rt_rw",
+    "kel_desa",
+    "kecamatan",
+    "agama",
+    "status_perkawinan",
+    "pekerjaan",
+    "no_kk",
+)
 _thread_lock = threading.Lock()
 
 
@@ -52,9 +63,12 @@ def enqueue_pending(case_id: int | None = None) -> int:
         from rq import Retry
 
         for document_id in ids:
-            queue.enqueue("backoffice.scanning.jobs.run_ocr_job", document_id,
-                          retry=Retry(max=MAX_ATTEMPTS - 1, interval=[5, 30]),
-                          job_timeout=120)
+            queue.enqueue(
+                "backoffice.scanning.jobs.run_ocr_job",
+                document_id,
+                retry=Retry(max=MAX_ATTEMPTS - 1, interval=[5, 30]),
+                job_timeout=120,
+            )
     else:
         threading.Thread(target=run_in_thread, args=(app, ids), daemon=True).start()
     return len(ids)
@@ -137,8 +151,9 @@ def run_ocr(document_id: int) -> str:
     document.ocr_status = OcrStatus.DONE
     document.ocr_error = None
     db.session.commit()
-    logger.info("document %s read as %s in %.2f s", document_id, result.doc_type,
-                result.seconds)
+    logger.info(
+        "document %s read as %s in %.2f s", document_id, result.doc_type, result.seconds
+    )
     return result.doc_type
 
 
@@ -146,12 +161,16 @@ def requeue_stale() -> int:
     """Put back scans whose job died with its worker, then enqueue them."""
     limit = utcnow() - STALE_AFTER
     stale = db.session.scalars(
-        select(Document).where(Document.ocr_status == OcrStatus.RUNNING,
-                               Document.uploaded_at < limit)
+        select(Document).where(
+            Document.ocr_status == OcrStatus.RUNNING, Document.uploaded_at < limit
+        )
     ).all()
     for document in stale:
-        document.ocr_status = (OcrStatus.PENDING if document.ocr_attempts < MAX_ATTEMPTS
-                               else OcrStatus.FAILED)
+        document.ocr_status = (
+            OcrStatus.PENDING
+            if document.ocr_attempts < MAX_ATTEMPTS
+            else OcrStatus.FAILED
+        )
     db.session.commit()
     return enqueue_pending()
 
@@ -170,18 +189,27 @@ def offered_values(document: Document) -> dict[str, str]:
 
 def confidences(document: Document) -> dict[str, float]:
     fields = (document.ocr_result or {}).get("fields", {})
-    return {key: float((item or {}).get("confidence") or 0.0)
-            for key, item in fields.items()}
+    return {
+        key: float((item or {}).get("confidence") or 0.0)
+        for key, item in fields.items()
+    }
 
 
-def record_acceptance(document: Document, submitted: dict[str, Any], actor: Any) -> None:
+def record_acceptance(
+    document: Document, submitted: dict[str, Any], actor: Any
+) -> None:
     """Count how many OCR values the clerk kept unchanged (how well OCR serves)."""
     offered = offered_values(document)
     accepted = sum(
-        1 for key, value in offered.items()
+        1
+        for key, value in offered.items()
         if str(submitted.get(key) or "").strip().upper() == value.strip().upper()
     )
     document.ocr_fields_offered = len(offered)
     document.ocr_fields_accepted = accepted
-    record_event(actor, "ocr.accept", document,
-                 after={"offered": len(offered), "accepted": accepted})
+    record_event(
+        actor,
+        "ocr.accept",
+        document,
+        after={"offered": len(offered), "accepted": accepted},
+    )

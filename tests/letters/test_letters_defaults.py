@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from letters_pdf import image_count
-from letters_pdf import pdf_text
+from letters_pdf import image_count, pdf_text
 
 import letters
 

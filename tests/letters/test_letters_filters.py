@@ -8,11 +8,8 @@ from typing import Any
 import pytest
 
 import letters
-from letters.filters import nik_mask
-from letters.filters import tanggal
-from letters.filters import tanggal_waktu
-from letters.render import STATIC_DIR
-from letters.render import make_link_callback
+from letters.filters import nik_mask, tanggal, tanggal_waktu
+from letters.render import STATIC_DIR, make_link_callback
 
 
 @pytest.mark.parametrize(

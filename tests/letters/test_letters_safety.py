@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from letters_pdf import image_count
-from letters_pdf import pdf_text
+from letters_pdf import image_count, pdf_text
 from PIL import Image
 
 import letters

@@ -15,12 +15,9 @@ from typing import Any
 
 import cv2
 import numpy as np
-from PIL import Image
-from PIL import ImageDraw
-from PIL import ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
-from ocr.regions import KAMPAR_DESA
-from ocr.regions import KAMPAR_KECAMATAN
+from ocr.regions import KAMPAR_DESA, KAMPAR_KECAMATAN
 
 FONT_DIR = "/usr/share/fonts/truetype"
 SANS = f"{FONT_DIR}/liberation/LiberationSans-Regular.ttf"

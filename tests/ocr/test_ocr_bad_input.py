@@ -7,12 +7,9 @@ import zlib
 import cv2
 import numpy as np
 import pytest
-from PIL import Image
-from PIL import ImageDraw
+from PIL import Image, ImageDraw
 
-from ocr import OcrError
-from ocr import geometry
-from ocr import read_document
+from ocr import OcrError, geometry, read_document
 from ocr.errors import UnreadableScanError
 
 

@@ -9,11 +9,8 @@ import pytesseract
 import pytest
 import synth
 
-from ocr import OcrError
-from ocr import engine
-from ocr import read_document
-from ocr.errors import EngineError
-from ocr.errors import OcrTimeoutError
+from ocr import OcrError, engine, read_document
+from ocr.errors import EngineError, OcrTimeoutError
 
 
 def _fake_tesseract(tmp_path, body: str) -> str:

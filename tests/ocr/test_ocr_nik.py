@@ -2,13 +2,8 @@ import datetime as dt
 
 import pytest
 
-from ocr.nik import check_nik
-from ocr.nik import check_no_kk
-from ocr.nik import mask_nik
-from ocr.nik import nik_problems
-from ocr.nik import parse_nik
-from ocr.regions import KAMPAR_KECAMATAN
-from ocr.regions import PROVINCES
+from ocr.nik import check_nik, check_no_kk, mask_nik, nik_problems, parse_nik
+from ocr.regions import KAMPAR_KECAMATAN, PROVINCES
 
 
 def test_parse_nik_reads_region_birth_date_and_sex_of_a_woman():

@@ -60,8 +60,9 @@ def test_upload_is_read_by_an_rq_worker_through_redis(app, make_user, redis_url)
     document = db.session.scalar(select(Document))
     queued = document.ocr_status
     connection = Redis.from_url(redis_url)
-    SimpleWorker([Queue(QUEUE_NAME, connection=connection)],
-                 connection=connection).work(burst=True)
+    SimpleWorker(
+        [Queue(QUEUE_NAME, connection=connection)], connection=connection
+    ).work(burst=True)
     connection.close()
 
     db.session.expire_all()
@@ -84,8 +85,9 @@ def test_scan_of_a_killed_worker_is_requeued_and_read(app, make_user, redis_url)
     db.session.commit()
 
     requeued = requeue_stale()
-    SimpleWorker([Queue(QUEUE_NAME, connection=connection)],
-                 connection=connection).work(burst=True)
+    SimpleWorker(
+        [Queue(QUEUE_NAME, connection=connection)], connection=connection
+    ).work(burst=True)
     connection.close()
 
     db.session.expire_all()
@@ -155,3 +157,51 @@ def test_unreadable_scan_shows_a_clear_message_on_the_progress_page(app, make_us
 
     assert "Gagal dibaca" in page.text
     assert "Pindaian tidak dapat dibaca." in page.text
+
+
+def test_kk_scan_records_family_members_for_family_history(app, make_user):
+    desk, case = jamkesda_case(app, make_user)
+    sample = synth.generate("kk", "scan", seed=8)
+    kk = next(r for r in case.requirements if r.doc_kind == "kk")
+    desk.upload(case, kk.id, sample.to_bytes(), "kk.png")
+    document = db.session.scalar(select(Document))
+
+    page = desk.page(case)
+    response = desk.client.post(
+        f"/permohonan/{case.id}/data-diri",
+        data={
+            "ocr_document_id": str(document.id),
+            "nama": "Siti Rahmawati",
+            "no_kk": sample.truth["no_kk"],
+            "save_members": "1",
+        },
+    )
+
+    members = db.session.scalars(
+        select(Person).where(Person.no_kk == sample.truth["no_kk"])
+    ).all()
+    member_niks = {m.nik for m in members}
+    assert 'data-testid="kk-members"' in page.text
+    assert response.status_code == 302
+    assert {m["nik"] for m in sample.truth["members"]} <= member_niks
+
+
+def test_sktm_older_than_its_validity_is_pointed_out(app, make_user):
+    desk, case = jamkesda_case(app, make_user)
+    sktm = next(r for r in case.requirements if r.doc_kind == "sktm")
+    desk.upload(
+        case, sktm.id, synth.generate("sktm", "scan", seed=9).to_bytes(), "sktm.png"
+    )
+    document = db.session.scalar(select(Document))
+    document.ocr_result = {
+        **document.ocr_result,
+        "fields": {
+            **document.ocr_result["fields"],
+            "tanggal_surat": {"value": "2025-01-15", "confidence": 0.95},
+        },
+    }
+    db.session.commit()
+
+    page = desk.page(case)
+
+    assert "Surat bertanggal 15-01-2025 sudah lewat masa berlaku 180 hari." in page.text

@@ -241,6 +241,7 @@ class CaseWorkView(SecureBaseView):
             religions=RELIGIONS,
             marital=MARITAL,
             letters=case_letters(case),
+            expired=ops.expiry_warnings(case),
         )
 
     @expose("/<int:case_id>/tindakan", methods=("POST",))
@@ -419,7 +420,15 @@ class CaseWorkView(SecureBaseView):
         if document_id:
             from backoffice.scanning.jobs import record_acceptance
 
-            record_acceptance(case_document(case, document_id), data, current_user)
+            document = case_document(case, document_id)
+            record_acceptance(document, data, current_user)
+            members = (document.ocr_result or {}).get("members") or []
+            if members and request.form.get("save_members") == "1":
+                saved, more = ops.save_family_members(
+                    members, case.beneficiary.no_kk, current_user
+                )
+                warnings += more
+                flash(f"{saved} anggota keluarga tersimpan.", "success")
         db.session.commit()
         for warning in warnings:
             flash(warning, "warning")

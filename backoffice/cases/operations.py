@@ -154,6 +154,53 @@ def save_person(
     return person, warnings
 
 
+def save_family_members(
+    members: list[dict[str, str]], no_kk: str | None, actor: User
+) -> tuple[int, list[str]]:
+    """Record the members read from a family card, so family history shows.
+
+    A member whose NIK fails the structural checks is left out with a
+    warning rather than stored wrongly.
+    """
+    saved = 0
+    warnings: list[str] = []
+    for member in members:
+        nik = (member.get("nik") or "").strip()
+        nama = (member.get("nama") or "").strip()
+        if not nik or not nama:
+            continue
+        check = check_nik(nik)
+        if check.errors:
+            warnings.append(
+                f"Anggota {nama}: NIK {mask_nik(nik)} tidak valid, tidak disimpan."
+            )
+            continue
+        data = {
+            "nik": nik,
+            "nama": nama,
+            "no_kk": no_kk,
+            "jenis_kelamin": member.get("jenis_kelamin"),
+            "tempat_lahir": member.get("tempat_lahir"),
+            "tanggal_lahir": iso_date(member.get("tanggal_lahir")),
+        }
+        data = {key: value for key, value in data.items() if value}
+        try:
+            with db.session.begin_nested():
+                save_person(data, actor, find_person(nik=nik))
+        except InvalidInput as error:
+            warnings.append(f"Anggota {nama}: {error.message}")
+            continue
+        saved += 1
+    return saved, warnings
+
+
+def iso_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 @dataclass
 class EarlierCase:
     case: Case
@@ -482,6 +529,29 @@ def record_assessment(
         },
     )
     return assessment
+
+
+def expiry_warnings(case: Case) -> dict[int, str]:
+    """Requirements whose scanned letter is older than its validity allows.
+
+    The date comes from the OCR reading of the letter (e.g. an SKTM's
+    tanggal_surat); the verifier decides, the page only points it out.
+    """
+    today = office_today()
+    warnings: dict[int, str] = {}
+    for item in case.requirements:
+        validity = item.requirement.validity_days if item.requirement else None
+        if not validity:
+            continue
+        for document in item.documents:
+            fields = (document.ocr_result or {}).get("fields", {})
+            issued = iso_date((fields.get("tanggal_surat") or {}).get("value"))
+            if issued and (today - issued).days > validity:
+                warnings[item.id] = (
+                    f"Surat bertanggal {issued:%d-%m-%Y} sudah lewat masa berlaku "
+                    f"{validity} hari."
+                )
+    return warnings
 
 
 # Transitions ----------------------------------------------------------------

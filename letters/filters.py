@@ -75,19 +75,22 @@ def _to_wib(value: dt.datetime) -> dt.datetime:
 
 
 def nik_mask(value: Any) -> str:
-    """Hide the middle of a NIK, keeping the region code and the last 4 digits.
+    """Hide the middle of a NIK, keeping the first and the last 4 digits.
+
+    The same rule as ``ocr.nik.mask_nik``: the kecamatan code and the birth
+    date, which identify a person together, stay hidden.
 
     Args:
         value: A NIK (16 digits); shorter values are masked all but 2 ends.
 
     Returns:
-        For example ``140601******0002``.
+        For example ``1401********0002``.
     """
     if _is_missing(value):
         return EMPTY
     text = str(value).strip()
     if len(text) >= 12:
-        return text[:6] + "*" * (len(text) - 10) + text[-4:]
+        return text[:4] + "*" * (len(text) - 8) + text[-4:]
     if len(text) > 4:
         return text[:2] + "*" * (len(text) - 4) + text[-2:]
 

@@ -33,7 +33,7 @@ def sample_context() -> dict[str, Any]:
         },
         "person": {
             "nama": "SITI AMINAH",
-            "nik": "1406015708850002",
+            "nik": "1401015708850002",
             "tempat_lahir": "Bangkinang",
             "tanggal_lahir": dt.date(1985, 8, 17),
             "jenis_kelamin": "Perempuan",
@@ -46,7 +46,7 @@ def sample_context() -> dict[str, Any]:
         },
         "applicant": {
             "nama": "ZULKIFLI",
-            "nik": "1406010304800001",
+            "nik": "1401010304800001",
             "tempat_lahir": "Air Tiris",
             "tanggal_lahir": dt.date(1980, 4, 3),
             "jenis_kelamin": "Laki-laki",
@@ -73,7 +73,7 @@ def sample_context() -> dict[str, Any]:
         "dtks": {
             "registered": True,
             "checked_at": dt.date(2026, 12, 2),
-            "dtks_id": "1406010105000123",
+            "dtks_id": "1401010105000123",
             "desil": "1",
             "checked_by": "RAHMAT HIDAYAT",
         },

@@ -23,7 +23,6 @@ from backoffice.cases.models import (
     RequirementState,
 )
 from backoffice.catalogue.models import Service
-from backoffice.correspondence.views import register_blueprint
 from backoffice.extensions import db
 from backoffice.people.models import Person
 
@@ -36,12 +35,6 @@ def pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
     return " ".join(text.split())
-
-
-@pytest.fixture(autouse=True)
-def correspondence_routes(app: Flask) -> None:
-    # XXX: until the factory calls register_blueprint itself (cases owner).
-    register_blueprint(app)
 
 
 @pytest.fixture()

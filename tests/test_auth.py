@@ -164,3 +164,41 @@ def test_login_and_logout_are_audited(client, make_user):
     ).all()
     assert "auth.login" in actions
     assert "auth.logout" in actions
+
+
+def test_pages_carry_security_headers_and_are_not_cached(client, login_as):
+    login_as(Role.FRONT_OFFICE)
+
+    response = client.get("/")
+
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_healthz_reports_the_database(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": True}
+
+
+def test_healthz_says_when_the_database_is_unreachable(tmp_path):
+    from backoffice import create_app
+
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "uji",
+        "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:9/none",
+        "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 2}},
+        "STORAGE_DIR": str(tmp_path),
+    })
+
+    with app.app_context():
+        response = app.test_client().get("/healthz")
+        from backoffice.extensions import db
+
+        db.engine.dispose()
+
+    assert response.status_code == 503
+    assert response.get_json()["database"] is False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, Response, jsonify
 from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -14,6 +14,17 @@ from backoffice.extensions import db
 
 logger = logging.getLogger(__name__)
 bp = Blueprint("core", __name__)
+
+
+@bp.after_app_request
+def security_headers(response: Response) -> Response:
+    """Keep pages out of other sites' frames and browsers from guessing types."""
+    response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
 
 
 @bp.route("/healthz")

@@ -50,7 +50,7 @@ def test_default_template_pdf_holds_letter_data(
     assert "Bangkinang, 3 Desember 2026" in text
     if kind in RECEIPTS:
         assert "ZULKIFLI" in text
-        assert "1406010304800001" in text
+        assert "1401010304800001" in text
         assert "3 April 1980" in text
         assert "BRK-2026-00153" in text
         assert "RAHMAT HIDAYAT" in text
@@ -61,7 +61,7 @@ def test_default_template_pdf_holds_letter_data(
         assert "TPU Desa Langgini" in text
     else:
         assert "SITI AMINAH" in text
-        assert "1406015708850002" in text
+        assert "1401015708850002" in text
         assert "Bangkinang, 17 Agustus 1985" in text
     if kind not in RECEIPTS:
         assert "Drs. H. AHMAD FAUZI, M.Si" in text
@@ -85,7 +85,7 @@ def test_keterangan_dtks_states_check_date_id_and_desil(render: Any) -> None:
     text = pdf_text(render(letters.DEFAULT_TEMPLATES["keterangan_dtks"].source).pdf)
 
     assert "2 Desember 2026" in text
-    assert "TERDAFTAR dengan ID DTKS 1406010105000123 pada desil 1" in text
+    assert "TERDAFTAR dengan ID DTKS 1401010105000123 pada desil 1" in text
     assert "Program Indonesia Pintar" in text
 
 

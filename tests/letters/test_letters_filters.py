@@ -35,7 +35,7 @@ def test_tanggal_waktu_converts_to_wib() -> None:
 
 
 def test_nik_mask_keeps_region_and_last_digits() -> None:
-    assert nik_mask("1406015708850002") == "140601******0002"
+    assert nik_mask("1401015708850002") == "1401********0002"
     assert nik_mask(None) == "-"
 
 
@@ -53,7 +53,7 @@ def test_filters_are_available_in_templates(render: Any) -> None:
     rendered = render(source, context)
 
     assert rendered.text == (
-        "3 Desember 2026 | 1 Desember 2026 pukul 09.30 WIB | 140601******0002 | "
+        "3 Desember 2026 | 1 Desember 2026 pukul 09.30 WIB | 1401********0002 | "
         "SITI AMINAH | - | kosong | x"
     )
 

@@ -11,6 +11,8 @@ import numpy as np
 
 from ocr import correct
 from ocr import engine
+from ocr import table
+from ocr import vote
 from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
 from ocr.engine import Word
@@ -49,6 +51,10 @@ FIELD_ORDER = (
 SECOND_LOOK = ("nama", "tempat_lahir", "gol_darah", "alamat", "rt_rw", "agama",
                "kewarganegaraan")
 SECOND_LOOK_SCALE = 1.6
+# Lines read again alone, enlarged, several ways, and put to a vote; the
+# normaliser makes readings that differ only in OCR debris equal.
+REREAD = ("nama", "ttl", "alamat")
+DIGITS = "-c tessedit_char_whitelist=0123456789"
 KEYWORDS = ("PROVINSI", "KABUPATEN", "NIK", "NAMA", "AGAMA", "KEWARGANEGARAAN",
             "BERLAKU", "KELAMIN", "DARAH", "PEKERJAAN", "ALAMAT")
 
@@ -104,6 +110,102 @@ def _second_look(gray: np.ndarray, fields: dict[str, Field]) -> None:
             log.debug("KTP field %s found on a second look", name)
 
 
+def _reread_values(gray: np.ndarray, raw: dict[str, tuple[str, float, list[Word]]],
+                   colon_x: float) -> None:
+    """Replace the first reading of slip-prone lines by the readings' vote.
+
+    A value the readings disagree on keeps a confidence under 0.5, so that
+    it is listed among the fields to check instead of guessed silently.
+    """
+    names = [n for n in REREAD if n in raw]
+    crops = [_value_crop(gray, raw[n][2], colon_x) for n in names]
+    texts = iter(table.read_cells([v for c in crops for v in vote.variants(c)]))
+    for name in names:
+        first, conf, line = raw[name]
+        readings = [_normalise(name, first)]
+        readings += [_normalise(name, next(texts)) for _ in vote.VARIANTS]
+        raw[name] = (*_judge(name, readings, conf), line)
+
+    if "rt_rw" in raw:
+        first, conf, line = raw["rt_rw"]
+        readings = [correct.rt_rw(first)] + _read_rt_rw(
+            _value_crop(gray, line, colon_x))
+        raw["rt_rw"] = (*_judge("rt_rw", readings, conf), line)
+
+
+def _normalise(name: str, text: str) -> str | None:
+    if name == "nama":
+        return correct.clean_name(text) or None
+    if name == "alamat":
+        alamat = _clean_alamat(text)
+        # A lone DUSUN lost its small numeral: not a reading to vote for.
+        return None if alamat == "DUSUN" else alamat
+    return correct.clean_text(text) or None
+
+
+def _judge(name: str, readings: list[str | None], conf: float) -> tuple[str, float]:
+    result = vote.vote(readings)
+    log.debug("KTP %s: %d of %d readings agree", name, result.count, len(readings))
+    if result.value is None:
+        return "", 0.0
+    if result.share <= 0.5:
+        return result.value, min(conf, 0.45)
+    return result.value, conf
+
+
+def _value_crop(gray: np.ndarray, line: list[Word], colon_x: float) -> np.ndarray:
+    """Cut out a line's value: right of the colon, left of the photo."""
+    height = float(np.median([w.height for w in line]))
+    middle = float(np.median([w.top + w.height / 2 for w in line]))
+    top = max(int(middle - 0.75 * height), 0)
+    bottom = int(middle + 0.75 * height)
+    left = int(colon_x + 0.5 * height)
+    return gray[top:bottom, left:int(PHOTO_LEFT * gray.shape[1])]
+
+
+def _read_rt_rw(crop: np.ndarray) -> list[str | None]:
+    """Read RT and RW apart, digits only, so the slash cannot become a digit.
+
+    The digits of KTP print are all equally wide, so ``NNN/NNN`` is
+    symmetric: the slash stands in the middle of the ink.
+    """
+    span = _first_ink_run(crop)
+    if span is None:
+        return [None] * len(vote.RT_RW_VARIANTS)
+
+    x0, x1 = span
+    middle, advance = (x0 + x1) / 2, (x1 - x0) / 6.5
+    halves = (crop[:, max(x0 - 4, 0):int(middle - 0.3 * advance)],
+              crop[:, int(middle + 0.3 * advance):x1 + 4])
+    cells = [v for half in halves for v in vote.variants(half, vote.RT_RW_VARIANTS)]
+    texts = table.read_cells(cells, extra=DIGITS)
+    n = len(vote.RT_RW_VARIANTS)
+    readings: list[str | None] = []
+    for rt, rw in zip(texts[:n], texts[n:]):
+        rt, rw = re.sub(r"\D", "", rt), re.sub(r"\D", "", rw)
+        readings.append(f"{rt}/{rw}" if len(rt) == 3 and len(rw) == 3 else None)
+    return readings
+
+
+def _first_ink_run(crop: np.ndarray) -> tuple[int, int] | None:
+    """Left and right of the first run of letter-sized ink in a value crop."""
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    tall = sorted((stats[i, cv2.CC_STAT_LEFT], stats[i, cv2.CC_STAT_WIDTH])
+                  for i in range(1, count)
+                  if 0.35 * crop.shape[0] <= stats[i, cv2.CC_STAT_HEIGHT]
+                  < 0.95 * crop.shape[0])
+    if not tall:
+        return None
+
+    x0, x1 = tall[0][0], tall[0][0] + tall[0][1]
+    for left, width in tall[1:]:
+        if left - x1 > 0.6 * crop.shape[0]:
+            break
+        x1 = max(x1, left + width)
+    return int(x0), int(x1)
+
+
 def _split_line(line: list[Word], colon_x: float) -> tuple[str, list[Word]]:
     """Split a line into its label text and the words of its value."""
     label_words, value_words = [], []
@@ -155,6 +257,7 @@ def read_ktp(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], lis
     width = gray.shape[1]
     lines = group_lines([w for w in words if w.left < PHOTO_LEFT * width])
     raw = _raw_fields(lines, width)
+    _reread_values(gray, raw, _colon_x(lines, width))
     fields: dict[str, Field] = {}
     warnings: list[str] = []
     fields["nik"] = _read_nik(gray, raw.get("nik"), lines, warnings)
@@ -300,7 +403,10 @@ def _clean_alamat(text: str) -> str | None:
     """Drop a colon misread as ``1.`` and mend a misread ``JL.``."""
     text = correct.clean_text(text)
     text = re.sub(r"^[12Il|]\.\s*(?=JL|DUSUN|GG|KOMP|PERUM)", "", text)
-    text = re.sub(r"^(?!JL\.)[A-Z1|]{1,2}[.,]\s*(?=[A-Z]{3})", "JL. ", text)
+    # XXX: a street address is assumed to start with JL. when a one- or
+    # two-character blot stands first; GG. (gang) is the exception we know.
+    text = re.sub(r"^(?!JL\.|GG)[A-Z0-9|]{1,2}(?:[.,]+\s*|\s+)(?=[A-Z]{3})", "JL. ",
+                  text)
     return text or None
 
 

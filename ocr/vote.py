@@ -1,0 +1,69 @@
+"""Read a small crop several ways and keep the reading most of them agree on.
+
+One tesseract reading of a degraded line slips a character now and then
+(``062/004`` for ``002/004``); the slips differ between an enlarged and a
+slightly blurred copy, while the true text comes back in most of them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Scale, blur (sigma, in pixels of the enlarged copy) and thinning (pixels of
+# white grown over the ink) of each copy read.
+VARIANTS = ((2.0, 0.0, 0), (2.0, 1.2, 0), (1.5, 0.9, 0))
+# Short digit runs are cheap to read: more copies, so that a vote is rarely tied.
+RT_RW_VARIANTS = tuple((scale, blur, thin) for scale in (2.0, 3.0)
+                       for blur in (0.0, 1.2) for thin in (0, 3))
+MARGIN = 16  # white pixels around a crop
+
+
+@dataclass(frozen=True)
+class Vote:
+    """The winning reading and the share of readings that gave it (0..1)."""
+
+    value: str | None
+    share: float
+    count: int
+
+
+def variants(crop: np.ndarray,
+             kinds: tuple[tuple[float, float, int], ...] = VARIANTS
+             ) -> list[np.ndarray]:
+    """Return the copies of ``crop`` made as ``kinds`` says, with a white margin."""
+    copies = []
+    for scale, sigma, thin in kinds:
+        copy = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        if sigma:
+            copy = cv2.GaussianBlur(copy, (0, 0), sigma)
+        if thin:
+            # Photocopies fill the holes of bold digits (0 becomes 8 or 6).
+            copy = cv2.dilate(copy, np.ones((thin, thin), np.uint8))
+        copies.append(cv2.copyMakeBorder(copy, MARGIN, MARGIN, MARGIN, MARGIN,
+                                         cv2.BORDER_CONSTANT, value=255))
+    return copies
+
+
+def vote(readings: list[str | None]) -> Vote:
+    """Pick the most frequent non-empty reading; earlier ones win ties.
+
+    Args:
+        readings: Normalised readings, None for a reading that failed.
+
+    Returns:
+        The winner and its share of all readings (failed ones included),
+        so that a value read once out of four is not trusted.
+    """
+    found = [r for r in readings if r]
+    if not found:
+        return Vote(None, 0.0, 0)
+    counts = Counter(found)
+    best = max(found, key=lambda r: (counts[r], -found.index(r)))
+    return Vote(best, counts[best] / len(readings), counts[best])

@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 import re
 
+import cv2
 import numpy as np
 
 from ocr import correct
+from ocr import table
+from ocr import vote
 from ocr.engine import Word
 from ocr.engine import group_lines
 from ocr.nik import birth_date_from_nik
@@ -24,6 +27,14 @@ LABELS = {
     "kel_desa": r"^\s*(desa|kelurahan|kel\s*/\s*desa|desa\s*/\s*kelurahan)\b",
     "kecamatan": r"^\s*kecamatan\s*:",
 }
+
+# The words the NIK and the letter number are read again after, alone.
+ANCHORS = {"nik": r"^n[il1|]k:?$", "nomor_surat": r"^n[o0]m[o0]r:?$"}
+NIK_CHARS = "-c tessedit_char_whitelist=0123456789:"
+NUMBER_CHARS = ("-c tessedit_char_whitelist=0123456789/-:."
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+NUMBER_SHAPE = re.compile(r"(\d{3})/?(\d{1,4})/?([A-Z]{1,6}(?:[-.][A-Z]{1,6})*)/?"
+                          r"(20\d\d)")
 
 
 def keyword_score(words: list[Word]) -> int:
@@ -59,8 +70,11 @@ def read_sktm(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], li
             letter_date = correct.parse_date(text) or letter_date
 
     fields = _fields(raw, warnings)
+    _reread_anchored(gray, words, fields)
     fields["tanggal_surat"] = Field(letter_date.isoformat() if letter_date else None,
                                     0.9 if letter_date else 0.0)
+    if fields["nik"].confidence < 0.5:
+        warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
     if unsure:
         warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
@@ -87,7 +101,6 @@ def _fields(raw: dict[str, tuple[str, float]], warnings: list[str]) -> dict[str,
         fields["nik"] = Field(nik, conf)
     else:
         fields["nik"] = Field(nik or None, min(conf, 0.3))
-        warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")
 
     text, conf = raw.get("kecamatan", ("", 0.0))
     best, ratio = correct.closest(text, correct.KECAMATAN_NAMES)
@@ -102,3 +115,59 @@ def _fields(raw: dict[str, tuple[str, float]], warnings: list[str]) -> dict[str,
     else:
         fields["kel_desa"] = Field(correct.clean_text(text) or None, conf * 0.9)
     return fields
+
+
+def _reread_anchored(gray: np.ndarray, words: list[Word],
+                     fields: dict[str, Field]) -> None:
+    """Read the NIK and letter number again right of their labels, and vote.
+
+    Chat apps shrink a page until slashes and thin digits blur away; the
+    value alone, enlarged and read with only the characters it may hold,
+    loses fewer of them. Readings that disagree leave the confidence low.
+    """
+    for name, chars, normalise in (("nik", NIK_CHARS, _nik),
+                                   ("nomor_surat", NUMBER_CHARS, _number)):
+        crop = _right_of_label(gray, words, ANCHORS[name])
+        if crop is None:
+            continue
+        texts = table.read_cells(vote.variants(crop), extra=chars)
+        first = fields[name]
+        readings = [normalise(first.value or "")] + [normalise(t) for t in texts]
+        result = vote.vote(readings)
+        log.debug("SKTM %s: %d of %d readings agree", name, result.count,
+                  len(readings))
+        if result.value is None:
+            continue
+        confidence = max(first.confidence, 0.9) if result.share > 0.5 else 0.4
+        fields[name] = Field(result.value, confidence)
+
+
+def _right_of_label(gray: np.ndarray, words: list[Word], pattern: str
+                    ) -> np.ndarray | None:
+    label = next((w for w in words if re.match(pattern, w.text, re.I)), None)
+    if label is None:
+        return None
+    pad = int(0.45 * label.height)
+    # Twenty-five letter heights hold a NIK or a letter number, not the
+    # rest of a long line.
+    right = min(label.right + 25 * label.height, gray.shape[1] - pad)
+    crop = gray[max(label.top - pad, 0):label.bottom + pad, label.right + pad:right]
+    if crop.size == 0:
+        return None
+    # Chat pictures come small: bring the letters to about 40 px first.
+    scale = max(1.0, 40 / max(label.height, 1))
+    return cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+
+
+def _nik(text: str) -> str | None:
+    digits = correct.as_digits(text)
+    windows = [digits[i:i + 16] for i in range(max(len(digits) - 15, 0))]
+    return next((w for w in windows if birth_date_from_nik(w)), None)
+
+
+def _number(text: str) -> str | None:
+    text = re.sub(r"\s+", "", text).upper().lstrip(":;.")
+    match = NUMBER_SHAPE.search(text)
+    if match is None:
+        return None
+    return "/".join(match.groups())

@@ -18,3 +18,10 @@ def test_vote_with_no_reading_gives_nothing():
 def test_clean_alamat_mends_a_blotted_jl():
     assert _clean_alamat("3. SYEKH BURHANUDDIN NO. 99") == "JL. SYEKH BURHANUDDIN NO. 99"
     assert _clean_alamat("GG. MAWAR NO. 2") == "GG. MAWAR NO. 2"
+
+
+def test_sktm_letter_number_gets_its_slashes_back():
+    from ocr.sktm import _number
+
+    assert _number(": 470778DS-PS/2026") == "470/778/DS-PS/2026"
+    assert _number("surat tanpa nomor") is None

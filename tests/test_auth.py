@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
@@ -202,3 +203,33 @@ def test_healthz_says_when_the_database_is_unreachable(tmp_path):
 
     assert response.status_code == 503
     assert response.get_json()["database"] is False
+
+
+@pytest.mark.usefixtures("app")  # the schema exists
+def test_login_attempts_from_one_address_are_rate_limited(database_url, tmp_path):
+    from backoffice import create_app
+
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "uji",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "STORAGE_DIR": str(tmp_path),
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": "memory://",
+    })
+    client = app.test_client()
+
+    with app.app_context():
+        answers = [
+            client.post("/login", data={"username": f"tebak{n}", "password": "x"})
+            for n in range(21)
+        ]
+        from backoffice.extensions import db
+
+        db.session.remove()
+        db.engine.dispose()
+
+    assert {a.status_code for a in answers[:20]} == {401}
+    assert answers[20].status_code == 429
+    assert "Terlalu banyak permintaan" in answers[20].text

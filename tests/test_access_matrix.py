@@ -29,9 +29,16 @@ NOBODY: frozenset[Role] = frozenset()
 PUBLIC = "public"
 
 
-def model_view(prefix: str, read: frozenset[Role], write: frozenset[Role], *,
-               create: bool = True, edit: bool = True, delete: bool = True,
-               export: bool = False) -> dict[str, object]:
+def model_view(
+    prefix: str,
+    read: frozenset[Role],
+    write: frozenset[Role],
+    *,
+    create: bool = True,
+    edit: bool = True,
+    delete: bool = True,
+    export: bool = False,
+) -> dict[str, object]:
     writers = read & write
     return {
         f"{prefix}.index_view": read,
@@ -78,6 +85,7 @@ EXPECTED: dict[str, object] = {
     "cases.check_requirement": frozenset({FO, BO}),
     "cases.person": frozenset({FO, BO}),
     "cases.claim": frozenset({BO}),
+    "cases.letter_preview": frozenset({BO, SV}),
     "cases.dtks": frozenset({BO}),
     "cases.assessment": frozenset({BO}),
     "cases.follow_up": frozenset({BO, SV}),
@@ -137,10 +145,17 @@ def url_for_rule(rule, records) -> str:
             value = "bootstrap/bootstrap4/css/bootstrap.min.css"
         url = re.sub(rf"<(?:[a-z]+:)?{name}>", str(value), url)
     if rule.endpoint.endswith((".details_view", ".edit_view")):
-        first_id = {"service": records["service_id"], "kecamatan": "14.01.01",
-                    "lettertemplate": records["kind"], "officeprofile": 1,
-                    "case": records["case_id"], "issuedletter": records["letter_id"],
-                    "audit": 1, "user": 1, "desa": "x"}
+        first_id = {
+            "service": records["service_id"],
+            "kecamatan": "14.01.01",
+            "lettertemplate": records["kind"],
+            "officeprofile": 1,
+            "case": records["case_id"],
+            "issuedletter": records["letter_id"],
+            "audit": 1,
+            "user": 1,
+            "desa": "x",
+        }
         url += f"?id={first_id[rule.endpoint.split('.')[0]]}"
     return url
 
@@ -184,11 +199,13 @@ def test_role_matrix(app: Flask, records, make_user, who):
     assert wrong == []
 
 
-def test_front_office_cannot_open_a_medical_letter_by_changing_the_id(app, records,
-                                                                       make_user):
+def test_front_office_cannot_open_a_medical_letter_by_changing_the_id(
+    app, records, make_user
+):
     fo = Desk(app, make_user(FO), PASSWORD)
     medical = db.session.scalar(
-        select(Document).join(Document.case_requirement)
+        select(Document)
+        .join(Document.case_requirement)
         .where(Document.case_id == records["case_id"])
         .where(Document.case_requirement.has(doc_kind="surat_dokter"))
     )
@@ -202,12 +219,19 @@ def test_front_office_cannot_open_a_medical_letter_by_changing_the_id(app, recor
     assert allowed.status_code == 200
 
 
-def test_document_of_another_case_is_not_found_through_this_case(app, records,
-                                                                 make_user):
+def test_document_of_another_case_is_not_found_through_this_case(
+    app, records, make_user
+):
     bo = Desk(app, make_user(BO), PASSWORD)
-    other = case_from(Desk(app, make_user(FO), PASSWORD).intake(
-        db.session.get(Service, records["service_id"]), nik="1401011203100001",
-        nama="Ahmad", tanggal_lahir="2010-03-12", jenis_kelamin="LAKI-LAKI"))
+    other = case_from(
+        Desk(app, make_user(FO), PASSWORD).intake(
+            db.session.get(Service, records["service_id"]),
+            nik="1401011203100001",
+            nama="Ahmad",
+            tanggal_lahir="2010-03-12",
+            jenis_kelamin="LAKI-LAKI",
+        )
+    )
 
     response = bo.client.get(f"/permohonan/{other.id}/dokumen/{records['document_id']}")
 
@@ -218,19 +242,33 @@ def test_front_office_cannot_read_or_record_a_childs_assessment(app, make_user):
     fo = Desk(app, make_user(FO), PASSWORD)
     bo = Desk(app, make_user(BO), PASSWORD)
     service = db.session.scalar(select(Service).where(Service.code == "RUJUKAN-ANAK"))
-    case = case_from(fo.intake(service, nik="1401011203100001", nama="Ahmad",
-                               tanggal_lahir="2010-03-12", jenis_kelamin="LAKI-LAKI"))
+    case = case_from(
+        fo.intake(
+            service,
+            nik="1401011203100001",
+            nama="Ahmad",
+            tanggal_lahir="2010-03-12",
+            jenis_kelamin="LAKI-LAKI",
+        )
+    )
     for requirement in case.requirements:
         fo.upload(case, requirement.id, scan_bytes())
     fo.act(case, "submit")
-    bo.client.post(f"/permohonan/{case.id}/asesmen",
-                   data={"visited_on": "2026-12-01", "findings": "Anak putus sekolah "
-                         "sejak kelas 8, tinggal dengan nenek.", "recommendation": "layak"})
+    bo.client.post(
+        f"/permohonan/{case.id}/asesmen",
+        data={
+            "visited_on": "2026-12-01",
+            "findings": "Anak putus sekolah sejak kelas 8, tinggal dengan nenek.",
+            "recommendation": "layak",
+        },
+    )
     scan = db.session.scalar(select(Document).where(Document.case_id == case.id))
 
     page = fo.page(case)
-    recorded = fo.client.post(f"/permohonan/{case.id}/asesmen",
-                              data={"visited_on": "2026-12-02", "findings": "x"})
+    recorded = fo.client.post(
+        f"/permohonan/{case.id}/asesmen",
+        data={"visited_on": "2026-12-02", "findings": "x"},
+    )
     opened = fo.client.get(f"/permohonan/{case.id}/dokumen/{scan.id}")
 
     assert "putus sekolah sejak kelas 8" in bo.page(case).text

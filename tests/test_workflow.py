@@ -15,9 +15,18 @@ from tests.conftest import PASSWORD
 from tests.workflow_helpers import Desk, case_from, scan_bytes
 
 ACTIVE_SERVICES = [
-    "MAYAT-TERLANTAR", "ALAT-BANTU", "ORANG-TERLANTAR", "ODGJ-KELUARGA",
-    "ODGJ-TERLANTAR", "DTKS-PENDIDIKAN-PLN", "JAMKESDA", "UEP-DISABILITAS",
-    "DISPENSASI-KAWIN", "RUJUKAN-ANAK", "PANTI-LANSIA", "KIS-APBD-APBN",
+    "MAYAT-TERLANTAR",
+    "ALAT-BANTU",
+    "ORANG-TERLANTAR",
+    "ODGJ-KELUARGA",
+    "ODGJ-TERLANTAR",
+    "DTKS-PENDIDIKAN-PLN",
+    "JAMKESDA",
+    "UEP-DISABILITAS",
+    "DISPENSASI-KAWIN",
+    "RUJUKAN-ANAK",
+    "PANTI-LANSIA",
+    "KIS-APBD-APBN",
 ]
 
 
@@ -25,8 +34,12 @@ ACTIVE_SERVICES = [
 def desks(app, make_user):
     fo = make_user(Role.FRONT_OFFICE, full_name="Rina FO")
     bo = make_user(Role.BACK_OFFICE, full_name="Dedi BO")
-    sv = make_user(Role.SUPERVISOR, full_name="Hj. Kepala Bidang",
-                   nip="197203151998032004", position="Kepala Bidang Rehabilitasi Sosial")
+    sv = make_user(
+        Role.SUPERVISOR,
+        full_name="Hj. Kepala Bidang",
+        nip="197203151998032004",
+        position="Kepala Bidang Rehabilitasi Sosial",
+    )
     return (Desk(app, fo, PASSWORD), Desk(app, bo, PASSWORD), Desk(app, sv, PASSWORD))
 
 
@@ -54,7 +67,9 @@ def receive_complete(fo: Desk, code: str, nik: str | None = "1401015708800002") 
 
 def verify_all(bo: Desk, case: Case) -> None:
     for requirement in case.requirements:
-        state = "asli_diperiksa" if requirement.original_required else "salinan_diterima"
+        state = (
+            "asli_diperiksa" if requirement.original_required else "salinan_diterima"
+        )
         assert bo.set_state(case, requirement.id, state, "sesuai").status_code == 302
 
 
@@ -65,30 +80,48 @@ def test_case_of_each_service_goes_from_counter_to_closed(desks, code):
 
     verify_all(bo, case)
     if case.service.requires_dtks:
-        bo.client.post(f"/permohonan/{case.id}/dtks",
-                       data={"registered": "1", "dtks_id": "1401010203000123", "desil": "2"})
+        bo.client.post(
+            f"/permohonan/{case.id}/dtks",
+            data={"registered": "1", "dtks_id": "1401010203000123", "desil": "2"},
+        )
     if case.service.requires_assessment:
-        bo.client.post(f"/permohonan/{case.id}/asesmen",
-                       data={"visited_on": "2026-12-01", "kind": "home visit",
-                             "findings": "Keluarga kooperatif.", "recommendation": "layak"})
+        bo.client.post(
+            f"/permohonan/{case.id}/asesmen",
+            data={
+                "visited_on": "2026-12-01",
+                "kind": "home visit",
+                "findings": "Keluarga kooperatif.",
+                "recommendation": "layak",
+            },
+        )
     assert bo.act(case, "propose").status_code == 302
     assert refresh(case).status == CaseStatus.AWAITING_DECISION
     assert sv.act(case, "approve").status_code == 302
     case = refresh(case)
     assert case.status == CaseStatus.LETTER_ISSUED
-    letter = db.session.scalar(select(IssuedLetter).where(IssuedLetter.case_id == case.id))
+    letter = db.session.scalar(
+        select(IssuedLetter).where(IssuedLetter.case_id == case.id)
+    )
     assert letter is not None and letter.signer_name == "Hj. Kepala Bidang"
     assert fo.act(case, "hand_over").status_code == 302
     assert fo.act(case, "close").status_code == 302
 
     case = refresh(case)
     actions = db.session.scalars(
-        select(AuditEvent.action).where(AuditEvent.entity == "case_file",
-                                        AuditEvent.entity_id == str(case.id))
+        select(AuditEvent.action).where(
+            AuditEvent.entity == "case_file", AuditEvent.entity_id == str(case.id)
+        )
     ).all()
     assert case.status == CaseStatus.CLOSED
-    for action in ("case.receive", "case.submit", "case.propose", "case.approve",
-                   "case.letter_issued", "case.hand_over", "case.close"):
+    for action in (
+        "case.receive",
+        "case.submit",
+        "case.propose",
+        "case.approve",
+        "case.letter_issued",
+        "case.hand_over",
+        "case.close",
+    ):
         assert action in actions
 
 
@@ -160,8 +193,12 @@ def test_whoever_prepared_a_case_cannot_approve_it(app, make_user, desks):
 
 
 ILLEGAL = [
-    ("approve", "fo"), ("approve", "bo"), ("propose", "fo"), ("reject", "bo"),
-    ("hand_over", "sv"), ("resume", "sv"),
+    ("approve", "fo"),
+    ("approve", "bo"),
+    ("propose", "fo"),
+    ("reject", "bo"),
+    ("hand_over", "sv"),
+    ("resume", "sv"),
 ]
 
 
@@ -179,7 +216,9 @@ def test_a_role_without_the_right_is_refused(desks, action, desk):
     assert refresh(case).status == before
 
 
-@pytest.mark.parametrize("action", ["approve", "hand_over", "close", "resume", "propose"])
+@pytest.mark.parametrize(
+    "action", ["approve", "hand_over", "close", "resume", "propose"]
+)
 def test_illegal_transitions_from_received_are_refused(app, make_user, desks, action):
     fo, _, _ = desks
     everyone = make_user(Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.SUPERVISOR)
@@ -221,12 +260,16 @@ def test_duplicate_open_case_is_warned_and_kis_duplicates_are_blocked(desks):
     case_from(fo.intake(service("KIS-APBD-APBN"), nik="1401015708800002"))
 
     warned = fo.intake(service("JAMKESDA"), nik="1401015708800002")
-    acknowledged = fo.intake(service("JAMKESDA"), nik="1401015708800002",
-                             acknowledge_duplicates="1")
-    blocked = fo.intake(service("KIS-APBD-APBN"), nik="1401015708800002",
-                        acknowledge_duplicates="1")
+    acknowledged = fo.intake(
+        service("JAMKESDA"), nik="1401015708800002", acknowledge_duplicates="1"
+    )
+    blocked = fo.intake(
+        service("KIS-APBD-APBN"), nik="1401015708800002", acknowledge_duplicates="1"
+    )
 
-    assert warned.status_code == 200 and "masih memiliki permohonan terbuka" in warned.text
+    assert (
+        warned.status_code == 200 and "masih memiliki permohonan terbuka" in warned.text
+    )
     assert acknowledged.status_code == 302
     assert blocked.status_code == 200 and "Permohonan ditolak" in blocked.text
     assert len(db.session.scalars(select(Case)).all()) == 3
@@ -234,11 +277,19 @@ def test_duplicate_open_case_is_warned_and_kis_duplicates_are_blocked(desks):
 
 def test_intake_shows_earlier_cases_of_the_nik_and_the_family_card(desks):
     fo, _, _ = desks
-    case_from(fo.intake(service("JAMKESDA"), nik="1401015708800002",
-                        no_kk="1401011201090007"))
-    case_from(fo.intake(service("DTKS-PENDIDIKAN-PLN"), nik="1401011203100001",
-                        nama="Ahmad Fauzi", tanggal_lahir="2010-03-12",
-                        jenis_kelamin="LAKI-LAKI", no_kk="1401011201090007"))
+    case_from(
+        fo.intake(service("JAMKESDA"), nik="1401015708800002", no_kk="1401011201090007")
+    )
+    case_from(
+        fo.intake(
+            service("DTKS-PENDIDIKAN-PLN"),
+            nik="1401011203100001",
+            nama="Ahmad Fauzi",
+            tanggal_lahir="2010-03-12",
+            jenis_kelamin="LAKI-LAKI",
+            no_kk="1401011201090007",
+        )
+    )
 
     page = fo.client.get(
         f"/permohonan/baru?service_id={service('UEP-DISABILITAS').id}&nik=1401015708800002"
@@ -280,10 +331,14 @@ def test_multipage_pdf_bundle_is_split_into_pages_to_assign(desks):
     case = case_from(fo.intake(service("JAMKESDA")))
 
     fo.upload(case, None, pdf_bytes(3), "berkas.pdf")
-    pages = db.session.scalars(select(Document).where(Document.case_id == case.id)).all()
+    pages = db.session.scalars(
+        select(Document).where(Document.case_id == case.id)
+    ).all()
     target = case.requirements[2]
-    fo.client.post(f"/permohonan/{case.id}/dokumen/{pages[1].id}/tetapkan",
-                   data={"requirement_id": str(target.id)})
+    fo.client.post(
+        f"/permohonan/{case.id}/dokumen/{pages[1].id}/tetapkan",
+        data={"requirement_id": str(target.id)},
+    )
     image = fo.client.get(f"/permohonan/{case.id}/dokumen/{pages[1].id}")
 
     db.session.expire_all()
@@ -331,9 +386,15 @@ def test_tasks_show_each_role_its_queue_with_sla(desks):
 def test_case_list_filters_by_status_and_searches_by_nik(desks):
     fo, _, _ = desks
     first = case_from(fo.intake(service("JAMKESDA"), nik="1401015708800002"))
-    second = case_from(fo.intake(service("DTKS-PENDIDIKAN-PLN"), nik="1401011203100001",
-                                 nama="Ahmad", tanggal_lahir="2010-03-12",
-                                 jenis_kelamin="LAKI-LAKI"))
+    second = case_from(
+        fo.intake(
+            service("DTKS-PENDIDIKAN-PLN"),
+            nik="1401011203100001",
+            nama="Ahmad",
+            tanggal_lahir="2010-03-12",
+            jenis_kelamin="LAKI-LAKI",
+        )
+    )
 
     by_nik = fo.client.get("/daftar-permohonan/?search=1401011203100001")
 
@@ -341,3 +402,22 @@ def test_case_list_filters_by_status_and_searches_by_nik(desks):
     assert f'href="/permohonan/{first.id}"' not in by_nik.text
     assert "1401********0001" in by_nik.text  # the list masks NIKs
     assert ">1401011203100001<" not in by_nik.text
+
+
+def test_supervisor_previews_the_letter_before_deciding_and_no_number_is_taken(desks):
+    from tests.correspondence_fixtures import pdf_text
+
+    fo, bo, sv = desks
+    case = receive_complete(fo, "JAMKESDA")
+    verify_all(bo, case)
+    bo.act(case, "propose")
+
+    preview = sv.client.get(f"/permohonan/{case.id}/pratinjau-surat.pdf")
+    fo_preview = fo.client.get(f"/permohonan/{case.id}/pratinjau-surat.pdf")
+
+    text = pdf_text(preview.data)
+    assert preview.mimetype == "application/pdf"
+    assert "(diberikan saat disetujui)" in text
+    assert "SITI RAHMAWATI" in text
+    assert fo_preview.status_code == 403
+    assert db.session.scalars(select(IssuedLetter)).all() == []

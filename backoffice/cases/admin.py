@@ -473,6 +473,16 @@ class CaseWorkView(SecureBaseView):
             render_return_note(case), f"pengembalian-berkas-{case.number}.pdf"
         )
 
+    @expose("/<int:case_id>/pratinjau-surat.pdf")
+    def letter_preview(self, case_id: int) -> Response:
+        from backoffice.correspondence.operations import preview_case_letter
+
+        case = load_case(case_id)
+        if not current_user.has_role(Role.BACK_OFFICE, Role.SUPERVISOR):
+            abort(403)
+        pdf = preview_case_letter(case, current_user)
+        return pdf_response(pdf, f"pratinjau-{case.number}.pdf")
+
     @expose("/pindaian")
     def scans(self) -> Any:
         documents = queries.pending_scans()

@@ -451,3 +451,30 @@ def render_receipt(case: Case) -> bytes:
 def render_return_note(case: Case) -> bytes:
     """Return the PDF of the pengembalian berkas of ``case`` (missing items)."""
     return render_case_document(case, RETURN_NOTE_KIND, office_today())
+
+
+def preview_case_letter(case: Case, signer: User) -> bytes:
+    """Render the letter a decision would issue, unnumbered and unregistered.
+
+    The supervisor reads it before approving; nothing is stored, no number
+    is taken, and the QR code is left out (there is nothing to verify yet).
+    """
+    kind = case.service.letter_kind
+    if not kind:
+        raise LetterRefused("Layanan ini tidak menerbitkan surat.")
+    template = template_for(kind)
+    profile = office_profile()
+    context = build_context(
+        case,
+        number="(diberikan saat disetujui)",
+        letter_date=office_today(),
+        signer=signer,
+        title=template.title,
+    )
+    try:
+        rendered = render_letter(
+            template.source, context, letterhead=letterhead_of(profile)
+        )
+    except LetterError as exc:
+        raise LetterRefused(exc.message) from exc
+    return rendered.pdf

@@ -421,3 +421,24 @@ def test_supervisor_previews_the_letter_before_deciding_and_no_number_is_taken(d
     assert "SITI RAHMAWATI" in text
     assert fo_preview.status_code == 403
     assert db.session.scalars(select(IssuedLetter)).all() == []
+
+
+def test_intake_finds_a_person_without_nik_by_name_and_birth_date(desks):
+    fo, _, _ = desks
+    case_from(
+        fo.intake(
+            service("JAMKESDA"),
+            nik=None,
+            nama="Tanpa Nik",
+            tanggal_lahir="1950-01-02",
+            jenis_kelamin="LAKI-LAKI",
+        )
+    )
+
+    page = fo.client.get(
+        f"/permohonan/baru?service_id={service('PANTI-LANSIA').id}"
+        "&nama=tanpa nik&tanggal_lahir=1950-01-02"
+    )
+
+    assert "Data ditemukan dan dipakai ulang: TANPA NIK" in page.text
+    assert "Riwayat layanan" in page.text

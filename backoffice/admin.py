@@ -128,6 +128,7 @@ def init_admin(app: Flask) -> Admin:
     from backoffice.cases.admin import register_views as register_cases
     from backoffice.catalogue.admin import register_views as register_catalogue
     from backoffice.correspondence.admin import register_views as register_letters
+    from backoffice.dtks.admin import register_views as register_dtks
     from backoffice.people.admin import register_views as register_people
 
     admin = Admin(
@@ -140,6 +141,7 @@ def init_admin(app: Flask) -> Admin:
     )
     register_cases(admin)
     register_people(admin)
+    register_dtks(admin)
     register_letters(admin)
     register_catalogue(admin)
     register_auth(admin)

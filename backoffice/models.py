@@ -12,6 +12,7 @@ from backoffice.cases.models import (
 )
 from backoffice.catalogue.models import Requirement, Service, Step
 from backoffice.core.counters import Counter
+from backoffice.dtks.models import DtksEntry, DtksImport
 from backoffice.correspondence.models import IssuedLetter, LetterTemplate, OfficeProfile
 from backoffice.people.models import Desa, Kecamatan, Person
 
@@ -23,6 +24,8 @@ __all__ = [
     "Counter",
     "Desa",
     "Document",
+    "DtksEntry",
+    "DtksImport",
     "DtksCheck",
     "FollowUp",
     "IssuedLetter",

@@ -72,6 +72,7 @@ EXPECTED: dict[str, object] = {
     **model_view("lettertemplate", ADMIN, ADMIN, create=False, delete=False),
     "lettertemplate.preview": ADMIN,
     **model_view("officeprofile", ADMIN, ADMIN, create=False, delete=False),
+    "dtks.index": frozenset({BO, SV}),
     "cases.index": CASE,
     "cases.scans": CASE,
     "cases.case_page": CASE,

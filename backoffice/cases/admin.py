@@ -242,6 +242,7 @@ class CaseWorkView(SecureBaseView):
             marital=MARITAL,
             letters=case_letters(case),
             expired=ops.expiry_warnings(case),
+            snapshot=dtks_hint(case),
         )
 
     @expose("/<int:case_id>/tindakan", methods=("POST",))
@@ -502,6 +503,15 @@ class CaseWorkView(SecureBaseView):
         return self.render(
             "cases/scans.html", documents=documents, acceptance=queries.ocr_acceptance()
         )
+
+
+def dtks_hint(case: Case) -> Any:
+    """The imported DTKS/DTSEN row of the beneficiary, for services that check."""
+    from backoffice.dtks.operations import look_up
+
+    if not case.service.requires_dtks or case.beneficiary is None:
+        return None
+    return look_up(case.beneficiary.nik) or False
 
 
 def case_letters(case: Case) -> list[Any]:

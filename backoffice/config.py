@@ -82,6 +82,7 @@ def load_config(instance_path: Path) -> dict[str, object]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env_flag("SESSION_COOKIE_SECURE", not embedded),
         "PERMANENT_SESSION_LIFETIME": env_int("SESSION_MINUTES", 480) * 60,
+        "SESSION_IDLE_MINUTES": env_int("SESSION_IDLE_MINUTES", 60),
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Jakarta",
         "OCR_INLINE": env_flag("OCR_INLINE", False),

@@ -69,7 +69,11 @@ def test_next_redirects_only_within_this_site(client, make_user):
 
     outside = client.post(
         "/login",
-        data={"username": user.username, "password": PASSWORD, "next": "//evil.example/x"},
+        data={
+            "username": user.username,
+            "password": PASSWORD,
+            "next": "//evil.example/x",
+        },
     )
     client.post("/logout")
     inside = client.post(
@@ -95,7 +99,9 @@ def test_login_form_requires_a_csrf_token(app: Flask, make_user):
     user = make_user(Role.ADMIN)
     client = app.test_client()
 
-    without = client.post("/login", data={"username": user.username, "password": PASSWORD})
+    without = client.post(
+        "/login", data={"username": user.username, "password": PASSWORD}
+    )
     token = csrf_token_from(client.get("/login").text)
     with_token = client.post(
         "/login",
@@ -112,8 +118,14 @@ def test_create_user_command_makes_a_user_with_several_roles(app: Flask):
 
     result = runner.invoke(
         args=[
-            "create-user", "rina", "--role", "back_office", "--role", "supervisor",
-            "--password", "kata-sandi-panjang",
+            "create-user",
+            "rina",
+            "--role",
+            "back_office",
+            "--role",
+            "supervisor",
+            "--password",
+            "kata-sandi-panjang",
         ]
     )
 
@@ -187,13 +199,15 @@ def test_healthz_reports_the_database(client):
 def test_healthz_says_when_the_database_is_unreachable(tmp_path):
     from backoffice import create_app
 
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "uji",
-        "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:9/none",
-        "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 2}},
-        "STORAGE_DIR": str(tmp_path),
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "uji",
+            "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:9/none",
+            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 2}},
+            "STORAGE_DIR": str(tmp_path),
+        }
+    )
 
     with app.app_context():
         response = app.test_client().get("/healthz")
@@ -209,15 +223,17 @@ def test_healthz_says_when_the_database_is_unreachable(tmp_path):
 def test_login_attempts_from_one_address_are_rate_limited(database_url, tmp_path):
     from backoffice import create_app
 
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "uji",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "STORAGE_DIR": str(tmp_path),
-        "WTF_CSRF_ENABLED": False,
-        "RATELIMIT_ENABLED": True,
-        "RATELIMIT_STORAGE_URI": "memory://",
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "uji",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "STORAGE_DIR": str(tmp_path),
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": True,
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
     client = app.test_client()
 
     with app.app_context():
@@ -233,3 +249,23 @@ def test_login_attempts_from_one_address_are_rate_limited(database_url, tmp_path
     assert {a.status_code for a in answers[:20]} == {401}
     assert answers[20].status_code == 429
     assert "Terlalu banyak permintaan" in answers[20].text
+
+
+def test_an_idle_session_ends_by_itself(client, make_user):
+    from datetime import timedelta
+
+    from backoffice.auth.models import LoginSession
+    from backoffice.core.time import utcnow
+
+    user = make_user(Role.FRONT_OFFICE)
+    login(client, user)
+    assert client.get("/").status_code == 200
+    session_row = db.session.scalar(select(LoginSession))
+    session_row.last_seen_at = utcnow() - timedelta(minutes=61)
+    db.session.commit()
+
+    response = client.get("/")
+
+    db.session.expire_all()
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert db.session.scalar(select(LoginSession)).ended_at is not None

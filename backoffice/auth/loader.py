@@ -1,6 +1,6 @@
 """Tie Flask-Login to server-side login sessions."""
 
-from flask import Flask, g, session
+from flask import Flask, current_app, g, session
 
 from backoffice.auth.models import User
 from backoffice.auth.operations import load_session_user
@@ -24,7 +24,7 @@ def init_login(app: Flask) -> None:
         token = session.get("login_token")
         if not token:
             return None
-        user = load_session_user(token)
+        user = load_session_user(token, current_app.config["SESSION_IDLE_MINUTES"])
         if user is None or str(user.id) != user_id:
             return None
         return user

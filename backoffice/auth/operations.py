@@ -142,11 +142,24 @@ def end_all_sessions(user: User) -> None:
         login.ended_at = now
 
 
-def load_session_user(token: str) -> User | None:
-    """Return the user of a live session token, or None if it was ended."""
+def load_session_user(token: str, idle_minutes: int = 60) -> User | None:
+    """Return the user of a live session token, or None if it was ended.
+
+    A session left idle longer than ``idle_minutes`` ends: office computers
+    are shared, and a clerk who walks away should not leave a case open.
+    """
     login = db.session.get(LoginSession, token)
     if login is None or login.ended_at is not None:
         return None
     if not login.user.active:
         return None
+
+    now = utcnow()
+    if now - login.last_seen_at > timedelta(minutes=idle_minutes):
+        login.ended_at = now
+        db.session.commit()
+        return None
+    if now - login.last_seen_at > timedelta(minutes=1):
+        login.last_seen_at = now  # written at most once a minute
+        db.session.commit()
     return login.user

@@ -12,8 +12,8 @@ from backoffice.cases.models import (
 )
 from backoffice.catalogue.models import Requirement, Service, Step
 from backoffice.core.counters import Counter
-from backoffice.dtks.models import DtksEntry, DtksImport
 from backoffice.correspondence.models import IssuedLetter, LetterTemplate, OfficeProfile
+from backoffice.dtks.models import DtksEntry, DtksImport
 from backoffice.people.models import Desa, Kecamatan, Person
 
 __all__ = [

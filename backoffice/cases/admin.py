@@ -6,7 +6,6 @@ import io
 import logging
 from typing import Any
 
-import pypdfium2 as pdfium
 from flask import abort, flash, jsonify, redirect, request, send_file, url_for
 from flask_admin import Admin, expose
 from flask_admin.contrib.sqla.filters import FilterEqual
@@ -48,6 +47,7 @@ from backoffice.cases.policy import (
     require,
 )
 from backoffice.cases.storage import read_bytes
+from backoffice.cases.uploads import render_pdf_page
 from backoffice.cases.workflow import TRANSITIONS, available, refusal
 from backoffice.catalogue.models import Service
 from backoffice.core.errors import DomainError, InvalidInput
@@ -532,19 +532,6 @@ def pdf_response(data: bytes, filename: str) -> Response:
     )
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-def render_pdf_page(data: bytes, page_number: int) -> bytes:
-    """Render one page of a stored PDF to PNG for the scan viewer."""
-    document = pdfium.PdfDocument(data)
-    try:
-        page = document[page_number - 1]
-        image = page.render(scale=1.5).to_pil()
-    finally:
-        document.close()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 class StatusFilter(FilterEqual):

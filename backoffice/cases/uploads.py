@@ -92,3 +92,16 @@ def pdf_page_count(data: bytes, name: str) -> int:
             f"{name}: PDF terlalu banyak halaman (maks. {MAX_PDF_PAGES})."
         )
     return pages
+
+
+def render_pdf_page(data: bytes, page_number: int) -> bytes:
+    """Render one page of a stored PDF to PNG for the scan viewer."""
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[page_number - 1]
+        image = page.render(scale=1.5).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

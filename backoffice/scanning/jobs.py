@@ -20,6 +20,7 @@ from sqlalchemy import select
 from backoffice.audit.operations import record_event
 from backoffice.cases.models import Document, OcrStatus
 from backoffice.cases.storage import read_bytes
+from backoffice.cases.uploads import render_pdf_page
 from backoffice.core.time import utcnow
 from backoffice.extensions import db
 
@@ -128,8 +129,6 @@ def run_ocr(document_id: int) -> str:
     try:
         data = read_bytes(document.storage_key)
         if document.page_number is not None:
-            from backoffice.cases.admin import render_pdf_page
-
             data = render_pdf_page(data, document.page_number)
         result = read_document(data, filename=document.original_name)
     except OcrError as error:

@@ -269,3 +269,43 @@ def test_an_idle_session_ends_by_itself(client, make_user):
     db.session.expire_all()
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     assert db.session.scalar(select(LoginSession)).ended_at is not None
+
+
+def test_admin_creates_a_user_with_roles_in_the_admin_ui(app, client, login_as):
+    login_as(Role.ADMIN)
+
+    response = client.post(
+        "/user/new/",
+        data={
+            "username": "Dewi",
+            "full_name": "Dewi Kartika",
+            "nip": "198805122015032001",
+            "position": "Analis Jaminan Sosial",
+            "active": "y",
+            "role_names": ["back_office", "supervisor"],
+            "new_password": "kata-sandi-dewi-1",
+        },
+    )
+
+    user = db.session.scalar(select(User).where(User.username == "dewi"))
+    assert response.status_code == 302
+    assert user.roles == {Role.BACK_OFFICE, Role.SUPERVISOR}
+    assert login(app.test_client(), "dewi", "kata-sandi-dewi-1").status_code == 302
+
+
+def test_deactivating_a_user_ends_their_sessions(app, client, login_as, make_user):
+    login_as(Role.ADMIN)
+    clerk = make_user(Role.FRONT_OFFICE)
+    clerk_client = app.test_client()
+    login(clerk_client, clerk)
+
+    client.post(
+        f"/user/edit/?id={clerk.id}",
+        data={
+            "username": clerk.username,
+            "full_name": clerk.full_name,
+            "role_names": ["front_office"],
+        },
+    )
+
+    assert clerk_client.get("/").status_code == 302

@@ -164,3 +164,102 @@ def _longest_run(stats: np.ndarray, keep: list[int], tall: int) -> list[int]:
                 continue
         groups.append([i])
     return max(groups, key=lambda g: sum(stats[i, cv2.CC_STAT_WIDTH] for i in g))
+
+
+# Printed table text (the KK member table) uses a plain sans-serif whose digits
+# all have the same advance, so a run can be cut by position like OCR-A.
+SANS_FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+SANS_EM = 48  # pixels per em of the rendered templates and the enlarged crop
+SANS_BLUR = 0.08  # template blur, in em: a chat photo's digits are a few pixels
+SANS_SCALES = (0.96, 0.98, 1.0, 1.02, 1.04)
+SANS_SHIFTS = (-4, -2, 0, 2, 4)
+
+
+@dataclass(frozen=True)
+class _SansGlyphs:
+    digits: tuple[np.ndarray, ...]  # blurred ink, one advance wide, digit height
+    advance: dict[str, float]
+    left_bearing: float
+
+
+@functools.cache
+def _sans_glyphs() -> _SansGlyphs:
+    if not SANS_FONT.exists():
+        raise FileNotFoundError("Liberation Sans not found (fonts-liberation)")
+    font = ImageFont.truetype(str(SANS_FONT), SANS_EM)
+    advance = {ch: font.getlength(ch) for ch in "0123456789-/."}
+    pad = SANS_EM // 2
+    canvas = Image.new("L", (int(advance["0"] * 11 + 2 * pad), SANS_EM * 2), 0)
+    ImageDraw.Draw(canvas).text((pad, SANS_EM // 2), "0123456789", font=font,
+                                fill=255)
+    ink = np.asarray(canvas).astype(np.float32)
+    rows = np.flatnonzero(ink.max(axis=1) > 0)
+    width = int(advance["0"])
+    glyphs, bearings = [], []
+    for i in range(10):
+        x = int(round(pad + i * advance["0"]))
+        glyph = ink[rows[0]:rows[-1] + 1, x:x + width]
+        bearings.append(np.flatnonzero(glyph.max(axis=0) > 0)[0])
+        glyphs.append(cv2.GaussianBlur(glyph, (0, 0), SANS_BLUR * SANS_EM))
+    return _SansGlyphs(tuple(glyphs), advance, float(np.median(bearings)))
+
+
+def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
+    """Score each digit of a printed sans-serif run against the ten digits.
+
+    Args:
+        crop: Grey image of one cell holding only the run (dark on light).
+        layout: The run's shape, ``D`` for a digit and the other characters
+            as printed, e.g. ``"DD-DD-DDDD"``.
+
+    Returns:
+        An array (digits in ``layout``, 10) of correlations in 0..1, or None
+        when the crop holds no ink.
+    """
+    paper = float(np.percentile(crop, 90))
+    ink = np.clip(paper - crop.astype(np.float32), 0, None).astype(np.float32)
+    if ink.max() <= 0:
+        return None
+    mask = ink > 0.4 * ink.max()
+    cols = np.flatnonzero(mask.any(axis=0))
+    rows = np.flatnonzero(mask.any(axis=1))
+    if cols.size < 4:
+        return None
+
+    best: np.ndarray | None = None
+    for scale in SANS_SCALES:
+        for shift in SANS_SHIFTS:
+            scores = _score_sans_at(ink, layout, (cols[0], cols[-1] + 1, rows[0]),
+                                    scale, shift)
+            if best is None or scores.max(axis=1).sum() > best.max(axis=1).sum():
+                best = scores
+    return best
+
+
+def _score_sans_at(ink: np.ndarray, layout: str, extent: tuple[int, int, int],
+                   scale: float, shift: int) -> np.ndarray:
+    """Scores with the run's ink extent stretched by ``scale``, moved ``shift``."""
+    glyphs = _sans_glyphs()
+    x0, x1, y0 = extent
+    width = sum(glyphs.advance.get(c, glyphs.advance["0"]) for c in layout)
+    factor = scale * (width - 2 * glyphs.left_bearing) / max(x1 - x0, 1)
+    big = cv2.resize(ink, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    height, step = glyphs.digits[0].shape
+    slack_x, slack_y = 1, 4
+    big = cv2.copyMakeBorder(big, 8, height + 8, 8, step + 8, cv2.BORDER_CONSTANT,
+                             value=0)
+
+    x = x0 * factor - glyphs.left_bearing + shift + 8
+    top = int(round(y0 * factor)) + 8 - slack_y
+    scores = []
+    for char in layout:
+        if char != "D":
+            x += glyphs.advance.get(char, glyphs.advance["0"])
+            continue
+        left = max(int(round(x)) - slack_x, 0)
+        window = big[max(top, 0):top + height + 2 * slack_y,
+                     left:left + step + 2 * slack_x]
+        scores.append([float(cv2.matchTemplate(window, g, cv2.TM_CCORR_NORMED).max())
+                       for g in glyphs.digits])
+        x += glyphs.advance["0"]
+    return np.array(scores, np.float32)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import functools
 import logging
 import re
 
@@ -14,6 +16,7 @@ from ocr import engine
 from ocr import table
 from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
+from ocr.digits import score_sans_digits
 from ocr.engine import Word
 from ocr.engine import group_lines
 from ocr.engine import group_rows
@@ -42,6 +45,12 @@ MEMBER_COLUMNS = {
     "tanggal_lahir": ("tanggallahir",),
 }
 DIGITS = "-c tessedit_char_whitelist=0123456789-"
+# The member columns in the order every KK prints them: a heading misread
+# is found again from its neighbours.
+COLUMN_ORDER = ("nama", "nik", "jenis_kelamin", "tempat_lahir", "tanggal_lahir")
+# A NIK digit whose best template beats the runner-up by less than this is
+# doubtful (correlations of blurred glyphs are all close to 1).
+NIK_MARGIN = 0.004
 FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
@@ -67,7 +76,7 @@ def read_kk(gray: np.ndarray, words: list[Word]
     warnings: list[str] = []
     fields = {"no_kk": _read_number(gray, lines, warnings)}
     fields.update(_read_header(lines))
-    members = _read_member_table(gray, warnings)
+    members = _read_member_table(gray, warnings, fields["no_kk"].value)
     if members is None:
         members = _read_members(group_rows(words), warnings)
     if not members:
@@ -144,7 +153,7 @@ def _header_field(name: str, value: str, conf: float) -> Field:
     return Field(correct.clean_text(value) or None, conf * 0.9)
 
 
-def _read_member_table(gray: np.ndarray, warnings: list[str]
+def _read_member_table(gray: np.ndarray, warnings: list[str], no_kk: str | None
                        ) -> list[dict[str, str]] | None:
     """Read members cell by cell from the ruled table; None without a table."""
     grid = table.find_grid(gray)
@@ -181,8 +190,21 @@ def _read_member_table(gray: np.ndarray, warnings: list[str]
         member = _member_from_cells(cells)
         if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
             member = _reread_nik(gray, grid, r, columns["nik"], member)
+        matched, sure = _match_nik(grid, r, columns, cells, no_kk)
+        if matched and matched != member["nik"]:
+            # Tesseract is trusted on a sharp row it read whole; the templates
+            # know the font and the birth date, and win on a small blurred one.
+            first = member["nik"] or ""
+            same = sum(a == b for a, b in zip(first, matched))
+            if same < 14:
+                member = {**_member_from_cells({**cells, "nik": matched}),
+                          "nama": member["nama"]}
+            sure = False
         if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
             warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "
+                            "periksa kembali.")
+        elif not sure and matched:
+            warnings.append(f"NIK anggota ke-{len(members) + 1} kurang jelas; "
                             "periksa kembali.")
         members.append({k: v or "" for k, v in member.items()})
     return members
@@ -204,7 +226,22 @@ def _member_columns(gray: np.ndarray, grid: table.Grid) -> dict[str, int]:
     for _, name, col in sorted(scored, reverse=True):
         if name not in columns and col not in columns.values():
             columns[name] = col
-    return columns
+    return _complete_columns(columns, count)
+
+
+def _complete_columns(columns: dict[str, int], count: int) -> dict[str, int]:
+    """Place unread headings by the fixed order, if most read ones agree."""
+    offsets = [col - COLUMN_ORDER.index(name) for name, col in columns.items()]
+    if not offsets:
+        return columns
+    offset = max(set(offsets), key=offsets.count)
+    if 2 * offsets.count(offset) <= len(offsets):
+        return columns
+
+    placed = {name: COLUMN_ORDER.index(name) + offset for name in COLUMN_ORDER}
+    if min(placed.values()) < 0 or max(placed.values()) >= count:
+        return columns
+    return placed
 
 
 def _member_from_cells(cells: dict[str, str]) -> dict[str, str | None]:
@@ -223,6 +260,95 @@ def _member_from_cells(cells: dict[str, str]) -> dict[str, str | None]:
         "tempat_lahir": correct.clean_name(cells["tempat_lahir"]) or None,
         "tanggal_lahir": birth.isoformat() if birth else None,
     }
+
+
+def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
+               cells: dict[str, str], no_kk: str | None) -> tuple[str | None, bool]:
+    """Read a member's NIK by template, checked against the birth date column.
+
+    Returns:
+        The NIK (None when the cell holds no digit run) and whether every
+        digit was clearly told apart from the runner-up.
+    """
+    scores = score_sans_digits(_bare_cell(grid, row, columns["nik"]), "D" * 16)
+    if scores is None:
+        return None, False
+    date_scores = None
+    if "tanggal_lahir" in columns:
+        date_scores = score_sans_digits(
+            _bare_cell(grid, row, columns["tanggal_lahir"]), "DD-DD-DDDD")
+    sex, _ = correct.closest(cells["jenis_kelamin"], correct.JENIS_KELAMIN,
+                             cutoff=0.7)
+
+    ranked = np.sort(scores, axis=1)
+    margins = ranked[:, -1] - ranked[:, -2]
+    digits = [str(d) for d in scores.argmax(axis=1)]
+    if no_kk and len(no_kk) == 16:
+        # Members are mostly registered where the family is: the family's
+        # region decides only between near-equal readings.
+        for i in range(6):
+            if scores[i, int(no_kk[i])] >= ranked[i, -1] - NIK_MARGIN:
+                digits[i] = no_kk[i]
+    middle, middle_sure = _birth_digits(scores[6:12], date_scores, sex)
+    if middle is None:
+        return None, False
+    nik = "".join(digits[:6]) + middle + "".join(digits[12:])
+    sure = bool(margins[:6].min() >= NIK_MARGIN and margins[12:].min() >= NIK_MARGIN
+                and middle_sure)
+    return nik, sure
+
+
+def _birth_digits(scores: np.ndarray, date_scores: np.ndarray | None,
+                  sex: str | None) -> tuple[str | None, bool]:
+    """Best DDMMYY for NIK digits 7-12, with the date column's scores if any."""
+    dates = _all_birth_dates()
+    best: tuple[float, str] | None = None
+    second = -1.0
+    for female in (False, True):
+        if sex is not None and female != (sex == "PEREMPUAN"):
+            continue
+        day = dates[:, 0] + (40 if female else 0)
+        total = (scores[0, day // 10] + scores[1, day % 10]
+                 + scores[2, dates[:, 1] // 10] + scores[3, dates[:, 1] % 10]
+                 + scores[4, dates[:, 2] % 100 // 10] + scores[5, dates[:, 2] % 10])
+        if date_scores is not None and len(date_scores) == 8:
+            year = dates[:, 2]
+            total = total + (
+                date_scores[0, dates[:, 0] // 10] + date_scores[1, dates[:, 0] % 10]
+                + date_scores[2, dates[:, 1] // 10] + date_scores[3, dates[:, 1] % 10]
+                + date_scores[4, year // 1000] + date_scores[5, year // 100 % 10]
+                + date_scores[6, year // 10 % 10] + date_scores[7, year % 10])
+        order = np.argsort(total)[::-1][:2]
+        i = int(order[0])
+        second = max(second, float(total[order[1]]))
+        if best is None or total[i] > best[0]:
+            second = max(second, best[0]) if best else second
+            text = f"{day[i]:02d}{dates[i, 1]:02d}{dates[i, 2] % 100:02d}"
+            best = (float(total[i]), text)
+        else:
+            second = max(second, float(total[i]))
+    if best is None:
+        return None, False
+    return best[1], best[0] - second >= NIK_MARGIN
+
+
+@functools.cache
+def _all_birth_dates() -> np.ndarray:
+    """Every (day, month, year) a living person can be born on."""
+    today = dt.date.today()
+    days = []
+    day = dt.date(today.year - 110, 1, 1)
+    while day <= today:
+        days.append((day.day, day.month, day.year))
+        day += dt.timedelta(days=1)
+    return np.array(days, np.int64)
+
+
+def _bare_cell(grid: table.Grid, row: int, col: int) -> np.ndarray:
+    """A cell at the page's scale, without its rulings."""
+    top, bottom, left, right = grid.cell(row, col)
+    inset = max(4, int(0.12 * grid.row_height))
+    return grid.image[top + inset:bottom - inset, left + inset:right - inset]
 
 
 def _reread_nik(gray: np.ndarray, grid: table.Grid, row: int, col: int,

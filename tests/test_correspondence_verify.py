@@ -208,3 +208,30 @@ def test_revoked_and_replaced_numbers_stay_in_register(
     for number in (letter.number, other.number, new.number):
         assert number in page
     assert "Dicabut" in page and "Diganti" in page
+
+
+@pytest.mark.usefixtures("app")  # the schema exists
+def test_verification_page_is_rate_limited(database_url, tmp_path):
+    from backoffice import create_app
+
+    limited = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "uji",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "STORAGE_DIR": str(tmp_path),
+            "RATELIMIT_ENABLED": True,
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
+    client = limited.test_client()
+
+    with limited.app_context():
+        answers = [
+            client.get(f"/verifikasi/tebakan-{n}").status_code for n in range(31)
+        ]
+        db.session.remove()
+        db.engine.dispose()
+
+    assert set(answers[:30]) == {404}
+    assert answers[30] == 429

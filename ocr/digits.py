@@ -171,6 +171,7 @@ def _longest_run(stats: np.ndarray, keep: list[int], tall: int) -> list[int]:
 SANS_FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
 SANS_EM = 48  # pixels per em of the rendered templates and the enlarged crop
 SANS_BLUR = 0.08  # template blur, in em: a chat photo's digits are a few pixels
+SANS_SHARPEN = 1.5  # sigma, in page pixels, of the unsharp mask
 SANS_SCALES = (0.96, 0.98, 1.0, 1.02, 1.04)
 SANS_SHIFTS = (-4, -2, 0, 2, 4)
 
@@ -216,6 +217,10 @@ def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
         An array (digits in ``layout``, 10) of correlations in 0..1, or None
         when the crop holds no ink.
     """
+    # Unsharp masking undoes some of a chat photo's blur and JPEG smear; the
+    # templates are blurred to meet it half-way.
+    soft = cv2.GaussianBlur(crop.astype(np.float32), (0, 0), SANS_SHARPEN)
+    crop = np.clip(2 * crop.astype(np.float32) - soft, 0, 255)
     paper = float(np.percentile(crop, 90))
     ink = np.clip(paper - crop.astype(np.float32), 0, None).astype(np.float32)
     if ink.max() <= 0:

@@ -50,7 +50,10 @@ DIGITS = "-c tessedit_char_whitelist=0123456789-"
 COLUMN_ORDER = ("nama", "nik", "jenis_kelamin", "tempat_lahir", "tanggal_lahir")
 # A NIK digit whose best template beats the runner-up by less than this is
 # doubtful (correlations of blurred glyphs are all close to 1).
-NIK_MARGIN = 0.004
+NIK_MARGIN = 0.015
+# The family's region code is preferred for a member's first digits when it
+# scores within this of the best.
+PRIOR_MARGIN = 0.015
 FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
@@ -188,18 +191,16 @@ def _read_member_table(gray: np.ndarray, warnings: list[str], no_kk: str | None
         cells = {n: read.get((r, columns[n]), "") if n in columns else ""
                  for n in MEMBER_COLUMNS}
         member = _member_from_cells(cells)
-        if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
-            member = _reread_nik(gray, grid, r, columns["nik"], member)
         matched, sure = _match_nik(grid, r, columns, cells, no_kk)
         if matched and matched != member["nik"]:
-            # Tesseract is trusted on a sharp row it read whole; the templates
-            # know the font and the birth date, and win on a small blurred one.
-            first = member["nik"] or ""
-            same = sum(a == b for a, b in zip(first, matched))
-            if same < 14:
-                member = {**_member_from_cells({**cells, "nik": matched}),
-                          "nama": member["nama"]}
-            sure = False
+            # The templates know the font and the NIK's birth date: on every
+            # kind of picture they read the small table digits more reliably.
+            sure = sure and member["nik"] is None
+            member = {**_member_from_cells({**cells, "nik": matched}),
+                      "nama": member["nama"]}
+        elif matched is None and (member["nik"] is None
+                                  or birth_date_from_nik(member["nik"]) is None):
+            member = _reread_nik(gray, grid, r, columns["nik"], member)
         if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
             warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "
                             "periksa kembali.")
@@ -264,7 +265,7 @@ def _member_from_cells(cells: dict[str, str]) -> dict[str, str | None]:
 
 def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
                cells: dict[str, str], no_kk: str | None) -> tuple[str | None, bool]:
-    """Read a member's NIK by template, checked against the birth date column.
+    """Read a member's NIK by template; its birth date must be a real one.
 
     Returns:
         The NIK (None when the cell holds no digit run) and whether every
@@ -273,10 +274,8 @@ def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
     scores = score_sans_digits(_bare_cell(grid, row, columns["nik"]), "D" * 16)
     if scores is None:
         return None, False
-    date_scores = None
-    if "tanggal_lahir" in columns:
-        date_scores = score_sans_digits(
-            _bare_cell(grid, row, columns["tanggal_lahir"]), "DD-DD-DDDD")
+    # XXX: the birth date column is read too poorly on chat photos to help;
+    # the NIK's own date must simply be a real one.
     sex, _ = correct.closest(cells["jenis_kelamin"], correct.JENIS_KELAMIN,
                              cutoff=0.7)
 
@@ -287,9 +286,9 @@ def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
         # Members are mostly registered where the family is: the family's
         # region decides only between near-equal readings.
         for i in range(6):
-            if scores[i, int(no_kk[i])] >= ranked[i, -1] - NIK_MARGIN:
+            if scores[i, int(no_kk[i])] >= ranked[i, -1] - PRIOR_MARGIN:
                 digits[i] = no_kk[i]
-    middle, middle_sure = _birth_digits(scores[6:12], date_scores, sex)
+    middle, middle_sure = _birth_digits(scores[6:12], sex)
     if middle is None:
         return None, False
     nik = "".join(digits[:6]) + middle + "".join(digits[12:])
@@ -298,46 +297,33 @@ def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
     return nik, sure
 
 
-def _birth_digits(scores: np.ndarray, date_scores: np.ndarray | None,
-                  sex: str | None) -> tuple[str | None, bool]:
-    """Best DDMMYY for NIK digits 7-12, with the date column's scores if any."""
+def _birth_digits(scores: np.ndarray, sex: str | None) -> tuple[str | None, bool]:
+    """Best real DDMMYY for NIK digits 7-12 (day + 40 for a woman)."""
     dates = _all_birth_dates()
-    best: tuple[float, str] | None = None
-    second = -1.0
+    texts, totals = [], []
     for female in (False, True):
         if sex is not None and female != (sex == "PEREMPUAN"):
             continue
         day = dates[:, 0] + (40 if female else 0)
-        total = (scores[0, day // 10] + scores[1, day % 10]
-                 + scores[2, dates[:, 1] // 10] + scores[3, dates[:, 1] % 10]
-                 + scores[4, dates[:, 2] % 100 // 10] + scores[5, dates[:, 2] % 10])
-        if date_scores is not None and len(date_scores) == 8:
-            year = dates[:, 2]
-            total = total + (
-                date_scores[0, dates[:, 0] // 10] + date_scores[1, dates[:, 0] % 10]
-                + date_scores[2, dates[:, 1] // 10] + date_scores[3, dates[:, 1] % 10]
-                + date_scores[4, year // 1000] + date_scores[5, year // 100 % 10]
-                + date_scores[6, year // 10 % 10] + date_scores[7, year % 10])
-        order = np.argsort(total)[::-1][:2]
-        i = int(order[0])
-        second = max(second, float(total[order[1]]))
-        if best is None or total[i] > best[0]:
-            second = max(second, best[0]) if best else second
-            text = f"{day[i]:02d}{dates[i, 1]:02d}{dates[i, 2] % 100:02d}"
-            best = (float(total[i]), text)
-        else:
-            second = max(second, float(total[i]))
-    if best is None:
-        return None, False
-    return best[1], best[0] - second >= NIK_MARGIN
+        year = dates[:, 2] % 100
+        totals.append(scores[0, day // 10] + scores[1, day % 10]
+                      + scores[2, dates[:, 1] // 10] + scores[3, dates[:, 1] % 10]
+                      + scores[4, year // 10] + scores[5, year % 10])
+        texts.append((day, dates[:, 1], year))
+
+    total = np.concatenate(totals)
+    best, second = np.argsort(total)[::-1][:2]
+    day, month, year = (np.concatenate(parts) for parts in zip(*texts))
+    text = f"{day[best]:02d}{month[best]:02d}{year[best]:02d}"
+    return text, bool(total[best] - total[second] >= NIK_MARGIN)
 
 
 @functools.cache
 def _all_birth_dates() -> np.ndarray:
-    """Every (day, month, year) a living person can be born on."""
+    """Every (day, month, year) of the last hundred years: one per DDMMYY."""
     today = dt.date.today()
     days = []
-    day = dt.date(today.year - 110, 1, 1)
+    day = dt.date(today.year - 99, 1, 1)
     while day <= today:
         days.append((day.day, day.month, day.year))
         day += dt.timedelta(days=1)

@@ -54,6 +54,7 @@ NIK_MARGIN = 0.015
 # The family's region code is preferred for a member's first digits when it
 # scores within this of the best.
 PRIOR_MARGIN = 0.015
+HEADER_SCALE = 2.0
 FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
@@ -79,7 +80,11 @@ def read_kk(gray: np.ndarray, words: list[Word]
     warnings: list[str] = []
     fields = {"no_kk": _read_number(gray, lines, warnings)}
     fields.update(_read_header(lines))
-    members = _read_member_table(gray, warnings, fields["no_kk"].value)
+    grid = table.find_grid(gray)
+    if grid is not None and any(fields.get(n) is None for n in FIELD_ORDER):
+        for name, found in _read_header(_header_lines(grid)).items():
+            fields.setdefault(name, found)
+    members = _read_member_table(gray, grid, warnings, fields["no_kk"].value)
     if members is None:
         members = _read_members(group_rows(words), warnings)
     if not members:
@@ -116,6 +121,20 @@ def _read_number(gray: np.ndarray, lines: list[list[Word]], warnings: list[str]
             return Field(fallback, conf * 0.9)
     warnings.append("No. KK tidak dapat dibaca. Ketik manual.")
     return Field(None, 0.0)
+
+
+def _header_lines(grid: table.Grid) -> list[list[Word]]:
+    """Read the header above the member table again, enlarged and sharpened.
+
+    On a chat photo the header's letters are a few pixels high and the
+    page-wide reading misses whole lines.
+    """
+    band = grid.image[:max(grid.rows[0] - 2, 1)]
+    big = cv2.resize(band, None, fx=HEADER_SCALE, fy=HEADER_SCALE,
+                     interpolation=cv2.INTER_CUBIC).astype(np.float32)
+    soft = cv2.GaussianBlur(big, (0, 0), 1.5 * HEADER_SCALE)
+    sharp = np.clip(2 * big - soft, 0, 255).astype(np.uint8)
+    return group_lines(engine.read_words(sharp, psm=4))
 
 
 def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
@@ -156,10 +175,10 @@ def _header_field(name: str, value: str, conf: float) -> Field:
     return Field(correct.clean_text(value) or None, conf * 0.9)
 
 
-def _read_member_table(gray: np.ndarray, warnings: list[str], no_kk: str | None
+def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
+                       warnings: list[str], no_kk: str | None
                        ) -> list[dict[str, str]] | None:
     """Read members cell by cell from the ruled table; None without a table."""
-    grid = table.find_grid(gray)
     if grid is None:
         return None
     columns = _member_columns(gray, grid)
@@ -192,6 +211,10 @@ def _read_member_table(gray: np.ndarray, warnings: list[str], no_kk: str | None
                  for n in MEMBER_COLUMNS}
         member = _member_from_cells(cells)
         matched, sure = _match_nik(grid, r, columns, cells, no_kk)
+        if matched and member["nik"] and _agreeing(matched, member["nik"]) < 8:
+            # Templates laid over something else (a ruling, a smudge) agree
+            # with nothing; tesseract's whole reading is kept, with a warning.
+            matched, sure = member["nik"], False
         if matched and matched != member["nik"]:
             # The templates know the font and the NIK's birth date: on every
             # kind of picture they read the small table digits more reliably.
@@ -261,6 +284,11 @@ def _member_from_cells(cells: dict[str, str]) -> dict[str, str | None]:
         "tempat_lahir": correct.clean_name(cells["tempat_lahir"]) or None,
         "tanggal_lahir": birth.isoformat() if birth else None,
     }
+
+
+def _agreeing(first: str, second: str) -> int:
+    """Count the positions where two readings have the same digit."""
+    return sum(a == b for a, b in zip(first, second))
 
 
 def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],

@@ -14,6 +14,7 @@ import numpy as np
 from ocr import correct
 from ocr import engine
 from ocr import table
+from ocr import vote
 from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
 from ocr.digits import score_sans_digits
@@ -55,6 +56,7 @@ NIK_MARGIN = 0.015
 # scores within this of the best.
 PRIOR_MARGIN = 0.015
 HEADER_SCALE = 2.0
+TEXT_VOTE_SCALES = (1.3, 1.6)
 FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
@@ -199,7 +201,10 @@ def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
     read: dict[tuple[int, int], str] = {}
     for cols, extra in ((digit_cols, DIGITS), (text_cols, "")):
         cells = [table.cell_image(grid, r, c) for r in rows for c in cols]
-        texts = iter(table.read_cells(cells, extra=extra))
+        if extra or grid.row_height >= table.SMALL_ROW:
+            texts = iter(table.read_cells(cells, extra=extra))
+        else:
+            texts = iter(_voted_cells(cells))
         read.update({(r, c): next(texts) for r in rows for c in cols})
     if "nik" not in columns:
         columns["nik"] = max(nik_candidates, key=lambda c: sum(
@@ -232,6 +237,21 @@ def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
                             "periksa kembali.")
         members.append({k: v or "" for k, v in member.items()})
     return members
+
+
+def _voted_cells(cells: list[np.ndarray]) -> list[str]:
+    """Read blurred text cells at three sizes and keep the majority per cell."""
+    readings = [table.read_cells(cells)]
+    for scale in TEXT_VOTE_SCALES:
+        readings.append(table.read_cells(
+            [cv2.resize(c, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+             for c in cells]))
+    texts = []
+    for options in zip(*readings):
+        winner = vote.vote([correct.clean_name(o) or None for o in options])
+        texts.append(next((o for o in options if correct.clean_name(o) == winner.value),
+                          options[0]))
+    return texts
 
 
 def _member_columns(gray: np.ndarray, grid: table.Grid) -> dict[str, int]:

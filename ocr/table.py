@@ -137,9 +137,14 @@ def cell_image(grid: Grid, row: int, col: int) -> np.ndarray:
     if grid.row_height < SMALL_ROW:
         # A small, blurred row (a chat photo): unsharp masking restores the
         # strokes tesseract needs.
-        soft = cv2.GaussianBlur(cell.astype(np.float32), (0, 0), 1.5 * scale)
-        cell = np.clip(2.5 * cell.astype(np.float32) - 1.5 * soft, 0, 255).astype(np.uint8)
+        cell = _sharpen(cell, 1.5 * scale)
     return _clear_edges(cell)
+
+
+def _sharpen(cell: np.ndarray, sigma: float) -> np.ndarray:
+    """Unsharp mask: subtract a blurred copy to steepen the strokes' edges."""
+    soft = cv2.GaussianBlur(cell.astype(np.float32), (0, 0), sigma)
+    return np.clip(2.5 * cell.astype(np.float32) - 1.5 * soft, 0, 255).astype(np.uint8)
 
 
 def _clear_edges(cell: np.ndarray) -> np.ndarray:

@@ -15,6 +15,7 @@ from ocr import table
 from ocr import vote
 from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
+from ocr.digits import score_sans_digits
 from ocr.engine import Word
 from ocr.engine import group_lines
 from ocr.nik import birth_date_from_nik
@@ -55,6 +56,9 @@ SECOND_LOOK_SCALE = 1.6
 # normaliser makes readings that differ only in OCR debris equal.
 REREAD = ("nama", "ttl", "alamat")
 DIGITS = "-c tessedit_char_whitelist=0123456789"
+# Least lead of every RT/RW digit's best template over the runner-up for the
+# template reading to be taken.
+RT_RW_MARGIN = 0.01
 KEYWORDS = ("PROVINSI", "KABUPATEN", "NIK", "NAMA", "AGAMA", "KEWARGANEGARAAN",
             "BERLAKU", "KELAMIN", "DARAH", "PEKERJAAN", "ALAMAT")
 
@@ -128,9 +132,33 @@ def _reread_values(gray: np.ndarray, raw: dict[str, tuple[str, float, list[Word]
 
     if "rt_rw" in raw:
         first, conf, line = raw["rt_rw"]
-        readings = [correct.rt_rw(first)] + _read_rt_rw(
-            _value_crop(gray, line, colon_x))
+        crop = _value_crop(gray, line, colon_x)
+        matched = _match_rt_rw(crop)
+        if matched is not None:
+            raw["rt_rw"] = (matched, conf, line)
+            return
+        readings = [correct.rt_rw(first)] + _read_rt_rw(crop)
         raw["rt_rw"] = (*_judge("rt_rw", readings, conf), line)
+
+
+def _match_rt_rw(crop: np.ndarray) -> str | None:
+    """Read RT/RW by template on the grey crop; None unless every digit is clear.
+
+    A photocopy's threshold fills the holes of 0, 6 and 8 and joins digits,
+    which defeats tesseract; the templates still tell the shapes apart.
+    """
+    span = _first_ink_run(crop)
+    if span is None:
+        return None
+    scores = score_sans_digits(crop[:, max(span[0] - 3, 0):span[1] + 3], "DDD/DDD")
+    if scores is None:
+        return None
+
+    ranked = np.sort(scores, axis=1)
+    if (ranked[:, -1] - ranked[:, -2]).min() < RT_RW_MARGIN:
+        return None
+    digits = "".join(str(d) for d in scores.argmax(axis=1))
+    return f"{digits[:3]}/{digits[3:]}"
 
 
 def _normalise(name: str, text: str) -> str | None:
@@ -407,6 +435,10 @@ def _clean_alamat(text: str) -> str | None:
     # two-character blot stands first; GG. (gang) is the exception we know.
     text = re.sub(r"^(?!JL\.|GG)[A-Z0-9|]{1,2}(?:[.,]+\s*|\s+)(?=[A-Z]{3})", "JL. ",
                   text)
+    # Address titles are always abbreviated with a full stop; a small dot is
+    # the first thing a photocopy loses.
+    text = re.sub(r"\b(JL|JEND|PROF|DR|KH)\b(?!\.)", r"\1.", text)
+    text = re.sub(r"\bNO[.,]?\s*(?=\d)", "NO. ", text)
     return text or None
 
 

@@ -11,6 +11,8 @@ from PIL import ImageFont
 from ocr.digits import SANS_FONT
 from ocr.digits import score_sans_digits
 from ocr.kk import _complete_columns
+from ocr.ktp import _clean_alamat
+from ocr.ktp import _match_rt_rw
 
 
 def _blurred_cell(text: str) -> np.ndarray:
@@ -38,3 +40,20 @@ def test_kk_columns_unread_headings_placed_by_order() -> None:
 
     assert columns["nik"] == 2
     assert columns["jenis_kelamin"] == 3
+
+
+def test_ktp_rt_rw_read_by_template_on_a_thresholded_copy() -> None:
+    font = ImageFont.truetype(str(SANS_FONT), 24)
+    line = Image.new("L", (160, 40), 255)
+    ImageDraw.Draw(line).text((6, 8), "002/004", font=font, fill=0)
+    small = cv2.resize(np.asarray(line), None, fx=0.5, fy=0.5,
+                       interpolation=cv2.INTER_AREA)
+    copy = np.where(cv2.GaussianBlur(small, (0, 0), 0.8) < 165, 0, 255)
+    crop = cv2.resize(copy.astype(np.uint8), None, fx=2, fy=2,
+                      interpolation=cv2.INTER_CUBIC)
+
+    assert _match_rt_rw(crop) == "002/004"
+
+
+def test_ktp_alamat_titles_get_their_full_stop_back() -> None:
+    assert _clean_alamat("JL. PROF M. YAMIN NO, 89") == "JL. PROF. M. YAMIN NO. 89"

@@ -8,24 +8,8 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from backoffice.core.errors import InvalidInput
+from backoffice.people.models import PERSON_FIELDS
 
-PERSON_INPUTS = (
-    "nik",
-    "no_kk",
-    "nama",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "jenis_kelamin",
-    "alamat",
-    "rt_rw",
-    "kel_desa",
-    "kecamatan",
-    "agama",
-    "status_perkawinan",
-    "pekerjaan",
-    "telepon",
-    "description",
-)
 SEX_CHOICES = ("LAKI-LAKI", "PEREMPUAN")
 RELIGIONS = (
     "ISLAM",
@@ -62,7 +46,7 @@ def parse_int(value: str | None, label: str) -> int | None:
 
 def person_data(form: MultiDict[str, str], prefix: str = "") -> dict[str, Any]:
     """Read the person fields of a form (``prefix`` for the applicant's)."""
-    data: dict[str, Any] = {key: form.get(prefix + key, "") for key in PERSON_INPUTS}
+    data: dict[str, Any] = {key: form.get(prefix + key, "") for key in PERSON_FIELDS}
     data["nik"] = "".join(data["nik"].split())
     data["no_kk"] = "".join(data["no_kk"].split())
     data["tanggal_lahir"] = parse_date(data["tanggal_lahir"], "Tanggal lahir")

@@ -34,28 +34,11 @@ from backoffice.core.counters import next_value
 from backoffice.core.errors import InvalidInput, InvalidTransition, NotAllowed
 from backoffice.core.time import office_today, utcnow
 from backoffice.extensions import db
-from backoffice.people.models import Person
+from backoffice.people.models import PERSON_FIELDS, Person
 from ocr.nik import check_nik, check_no_kk, mask_nik
 
 logger = logging.getLogger(__name__)
 
-PERSON_FIELDS = (
-    "nik",
-    "no_kk",
-    "nama",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "jenis_kelamin",
-    "alamat",
-    "rt_rw",
-    "kel_desa",
-    "kecamatan",
-    "agama",
-    "status_perkawinan",
-    "pekerjaan",
-    "telepon",
-    "description",
-)
 OCR_KINDS = frozenset({"ktp", "kk", "sktm"})
 
 

@@ -10,6 +10,27 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from backoffice.core.time import utcnow
 from backoffice.extensions import db
 
+# The person's data as forms, OCR prefill and the audit trail name it.
+PERSON_FIELDS = (
+    "nik",
+    "no_kk",
+    "nama",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "alamat",
+    "rt_rw",
+    "kel_desa",
+    "kecamatan",
+    "agama",
+    "status_perkawinan",
+    "pekerjaan",
+    "telepon",
+    "description",
+)
+# The fields an identity document can tell (not the phone or a description).
+DOCUMENT_FIELDS = PERSON_FIELDS[:-2]
+
 
 class Kecamatan(db.Model):
     __tablename__ = "kecamatan"

@@ -23,27 +23,13 @@ from backoffice.cases.storage import read_bytes
 from backoffice.cases.uploads import render_pdf_page
 from backoffice.core.time import utcnow
 from backoffice.extensions import db
+from backoffice.people.models import DOCUMENT_FIELDS
 
 logger = logging.getLogger(__name__)
 
 QUEUE_NAME = "ocr"
 MAX_ATTEMPTS = 3
 STALE_AFTER = timedelta(minutes=10)
-PERSON_FIELDS = (
-    "nik",
-    "nama",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "jenis_kelamin",
-    "alamat",
-    "rt_rw",
-    "kel_desa",
-    "kecamatan",
-    "agama",
-    "status_perkawinan",
-    "pekerjaan",
-    "no_kk",
-)
 _thread_lock = threading.Lock()
 
 
@@ -179,7 +165,7 @@ def offered_values(document: Document) -> dict[str, str]:
     result = document.ocr_result or {}
     fields = result.get("fields", {})
     values = {}
-    for key in PERSON_FIELDS:
+    for key in DOCUMENT_FIELDS:
         value = (fields.get(key) or {}).get("value")
         if value:
             values[key] = str(value)

@@ -102,6 +102,27 @@ def clean_text(text: str) -> str:
     return text
 
 
+def clean_alamat(text: str) -> str | None:
+    """Drop a colon misread as ``1.`` and mend a misread ``JL.``."""
+    text = clean_text(text)
+    text = re.sub(r"^[12Il|]{1,2}[.,]?\s*(?=JL|DUSUN|GG|KOMP|PERUM)", "", text)
+    # A colon run into the J of JL. reads as LIL. or 1JL.
+    text = re.sub(r"^[1IL|]?[IJ1|]L[.,]\s*(?=[A-Z])", "JL. ", text)
+    # XXX: a street address is assumed to start with JL. when a one- or
+    # two-character blot stands first; GG. (gang) is the exception we know.
+    text = re.sub(r"^(?!JL\.|GG)[A-Z0-9|]{1,2}(?:[.,]+\s*|\s+)(?=[A-Z]{3})", "JL. ",
+                  text)
+    # The F of PROF. loses its lower arm on a photocopy.
+    text = re.sub(r"\bPRO[EP]\b", "PROF", text)
+    # Address titles are always abbreviated with a full stop; a small dot is
+    # the first thing a photocopy loses.
+    text = re.sub(r"\b(JL|JEND|PROF|DR|KH)\b[.,]?", r"\1.", text)
+    text = re.sub(r"\bNO[.,\-]*\s*(?=\d)", "NO. ", text)
+    # A stray dot before the house number's NO. is a speck, not a title.
+    text = re.sub(r"(?<=[A-Z]{3})[.,]\s*(?=NO\. \d)", " ", text)
+    return text or None
+
+
 def rt_rw(text: str) -> str | None:
     """Normalise ``RT/RW`` to ``NNN/NNN`` (the slash is often read as 1 or I)."""
     if "/" in text:

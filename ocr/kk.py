@@ -28,11 +28,14 @@ from ocr.result import Field
 log = logging.getLogger(__name__)
 
 KEYWORDS = ("KARTU", "KELUARGA", "KEPALA", "KABUPATEN/KOTA")
+# The left column's labels come first on their line and are often misspelt
+# on chat photos ("Narna Kepala Kotuarga", "Desa/Xokxahan"): their patterns
+# only keep the letters that survive.
 HEADER_LABELS = {
-    "kepala_keluarga": r"nama\s*kepala\s*keluarga",
-    "alamat": r"alamat",
-    "rt_rw": r"rt\s*/?\s*rw",
-    "kel_desa": r"desa\s*/?\s*kelurahan|kel\s*/\s*desa",
+    "kepala_keluarga": r"\bn[a-z]{2,4}\s*k\S{3,5}\s*k\S{5,7}",
+    "alamat": r"^\W{0,2}al\S{1,4}t\b",
+    "rt_rw": r"rt\s*[/|il1]?\s*rw",
+    "kel_desa": r"desa\W{0,2}[kx]\S{5,9}|kel\s*/\s*desa",
     "kecamatan": r"kecamatan",
     "_kabupaten": r"kabupaten\s*/?\s*kota",
     "_kode_pos": r"kode\s*pos",
@@ -57,6 +60,10 @@ NIK_MARGIN = 0.015
 PRIOR_MARGIN = 0.015
 HEADER_SCALE = 2.0
 TEXT_VOTE_SCALES = (1.3, 1.6)
+# Labels of the header's right column: a value of the left column read on
+# the same line runs into one of them, often misspelt ("PROVNSA").
+RIGHT_LABELS = ("kecamatan", "kabupatenkota", "kabupaten", "kodepos", "provinsi")
+LABEL_RATIO = 0.75
 FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
@@ -83,9 +90,10 @@ def read_kk(gray: np.ndarray, words: list[Word]
     fields = {"no_kk": _read_number(gray, lines, warnings)}
     fields.update(_read_header(lines))
     grid = table.find_grid(gray)
-    if grid is not None and any(fields.get(n) is None for n in FIELD_ORDER):
+    if grid is not None and any(_missing(fields, n) for n in FIELD_ORDER):
         for name, found in _read_header(_header_lines(grid)).items():
-            fields.setdefault(name, found)
+            if _missing(fields, name):
+                fields[name] = found
     members = _read_member_table(gray, grid, warnings, fields["no_kk"].value)
     if members is None:
         members = _read_members(group_rows(words), warnings)
@@ -99,6 +107,11 @@ def read_kk(gray: np.ndarray, words: list[Word]
         warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
                         + ".")
     return {n: fields[n] for n in FIELD_ORDER}, members, warnings
+
+
+def _missing(fields: dict[str, Field], name: str) -> bool:
+    """Tell whether a header field was not found or found without a value."""
+    return name not in fields or fields[name].value is None
 
 
 def _read_number(gray: np.ndarray, lines: list[list[Word]], warnings: list[str]
@@ -152,12 +165,42 @@ def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
         for i, match in enumerate(matches):
             name = match.lastgroup or ""
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            value = text[match.end():end].strip(" :;.")
+            value = _cut_at_label(text[match.end():end]).strip(" :;.")
             value = re.sub(r"^[1il|!]\s+", "", value)
             if name in found or name in ("kabupaten", "kode_pos", "provinsi"):
                 continue
             found[name] = _header_field(name, value, conf)
     return found
+
+
+def _cut_at_label(value: str) -> str:
+    """Cut a header value where a misread right-column label begins."""
+    words = value.split()
+    for i in range(1, len(words)):
+        for size in (1, 2):
+            key = re.sub(r"[^a-z]", "", "".join(words[i:i + size]).lower())
+            if len(key) < 5 or not words[i][0].isalpha():
+                continue
+            ratio = max(difflib.SequenceMatcher(None, key, label).ratio()
+                        for label in RIGHT_LABELS)
+            if ratio >= LABEL_RATIO:
+                return " ".join(words[:i])
+    return value
+
+
+def _closest_prefix(value: str, vocabulary: tuple[str, ...], cutoff: float
+                    ) -> tuple[str | None, float]:
+    """Best vocabulary match of the value or of its first words.
+
+    A label misread too badly to be cut still leaves the name at the front.
+    """
+    words = value.split()
+    best: tuple[str | None, float] = (None, 0.0)
+    for count in range(len(words), 0, -1):
+        found = correct.closest(" ".join(words[:count]), vocabulary, cutoff=cutoff)
+        if found[0] and found[1] > best[1]:
+            best = found
+    return best
 
 
 def _header_field(name: str, value: str, conf: float) -> Field:
@@ -166,12 +209,14 @@ def _header_field(name: str, value: str, conf: float) -> Field:
     if name == "rt_rw":
         rt_rw = correct.rt_rw(value)
         return Field(rt_rw, conf if rt_rw else 0.0)
+    if name == "alamat":
+        return Field(correct.clean_alamat(value), conf * 0.9)
     if name == "kecamatan":
-        best, ratio = correct.closest(value, correct.KECAMATAN_NAMES)
+        best, ratio = _closest_prefix(value, correct.KECAMATAN_NAMES, 0.6)
         return Field(best, max(conf, ratio) * ratio) if best else Field(None, 0.0)
     if name == "kel_desa":
-        best, ratio = correct.closest(value, correct.DESA_NAMES
-                                      + correct.KECAMATAN_NAMES, cutoff=0.85)
+        best, ratio = _closest_prefix(value, correct.DESA_NAMES
+                                      + correct.KECAMATAN_NAMES, 0.85)
         if best:
             return Field(best, max(conf, ratio) * ratio)
     return Field(correct.clean_text(value) or None, conf * 0.9)

@@ -165,7 +165,7 @@ def _normalise(name: str, text: str) -> str | None:
     if name == "nama":
         return correct.clean_name(text) or None
     if name == "alamat":
-        alamat = _clean_alamat(text)
+        alamat = correct.clean_alamat(text)
         # A lone DUSUN lost its small numeral: not a reading to vote for.
         return None if alamat == "DUSUN" else alamat
     return correct.clean_text(text) or None
@@ -393,7 +393,7 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
         fields["gol_darah"] = Field(None, 0.0)
 
     text, conf = get("alamat")
-    fields["alamat"] = Field(_clean_alamat(text), conf)
+    fields["alamat"] = Field(correct.clean_alamat(text), conf)
 
     text, conf = get("rt_rw")
     value = correct.rt_rw(text)
@@ -425,21 +425,6 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
         until = correct.parse_date(text)
         fields["berlaku_hingga"] = Field(until.isoformat() if until else None,
                                          conf if until else 0.0)
-
-
-def _clean_alamat(text: str) -> str | None:
-    """Drop a colon misread as ``1.`` and mend a misread ``JL.``."""
-    text = correct.clean_text(text)
-    text = re.sub(r"^[12Il|]\.\s*(?=JL|DUSUN|GG|KOMP|PERUM)", "", text)
-    # XXX: a street address is assumed to start with JL. when a one- or
-    # two-character blot stands first; GG. (gang) is the exception we know.
-    text = re.sub(r"^(?!JL\.|GG)[A-Z0-9|]{1,2}(?:[.,]+\s*|\s+)(?=[A-Z]{3})", "JL. ",
-                  text)
-    # Address titles are always abbreviated with a full stop; a small dot is
-    # the first thing a photocopy loses.
-    text = re.sub(r"\b(JL|JEND|PROF|DR|KH)\b(?!\.)", r"\1.", text)
-    text = re.sub(r"\bNO[.,]?\s*(?=\d)", "NO. ", text)
-    return text or None
 
 
 def _cross_check(fields: dict[str, Field], warnings: list[str]) -> None:

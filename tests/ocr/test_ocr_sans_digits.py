@@ -8,10 +8,10 @@ from PIL import Image
 from PIL import ImageDraw
 from PIL import ImageFont
 
+from ocr.correct import clean_alamat
 from ocr.digits import SANS_FONT
 from ocr.digits import score_sans_digits
 from ocr.kk import _complete_columns
-from ocr.ktp import _clean_alamat
 from ocr.ktp import _match_rt_rw
 
 
@@ -56,4 +56,4 @@ def test_ktp_rt_rw_read_by_template_on_a_thresholded_copy() -> None:
 
 
 def test_ktp_alamat_titles_get_their_full_stop_back() -> None:
-    assert _clean_alamat("JL. PROF M. YAMIN NO, 89") == "JL. PROF. M. YAMIN NO. 89"
+    assert clean_alamat("JL. PROF M. YAMIN NO, 89") == "JL. PROF. M. YAMIN NO. 89"

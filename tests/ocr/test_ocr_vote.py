@@ -1,7 +1,7 @@
 """Voting between several readings of one line."""
 
 from ocr import vote
-from ocr.ktp import _clean_alamat
+from ocr.correct import clean_alamat
 
 
 def test_vote_keeps_the_reading_most_copies_agree_on():
@@ -16,8 +16,8 @@ def test_vote_with_no_reading_gives_nothing():
 
 
 def test_clean_alamat_mends_a_blotted_jl():
-    assert _clean_alamat("3. SYEKH BURHANUDDIN NO. 99") == "JL. SYEKH BURHANUDDIN NO. 99"
-    assert _clean_alamat("GG. MAWAR NO. 2") == "GG. MAWAR NO. 2"
+    assert clean_alamat("3. SYEKH BURHANUDDIN NO. 99") == "JL. SYEKH BURHANUDDIN NO. 99"
+    assert clean_alamat("GG. MAWAR NO. 2") == "GG. MAWAR NO. 2"
 
 
 def test_sktm_letter_number_gets_its_slashes_back():

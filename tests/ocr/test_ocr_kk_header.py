@@ -1,0 +1,41 @@
+"""The KK header: left-column values that run into right-column labels."""
+
+from ocr.correct import clean_alamat
+from ocr.engine import Word
+from ocr.kk import _read_header
+
+
+def _line(text: str) -> list[Word]:
+    return [Word(part, 90.0, 10 * i, 0, 8, 10, (1, 1, 1)) for i, part in enumerate(text.split())]
+
+
+def test_value_is_cut_at_a_misspelt_right_column_label():
+    lines = [
+        _line("Nama Kepwla Koluarga : FAUZI ANWAR Kecamatan :SALO"),
+        _line("Alarvat NI DIPONEGORO NO. 45 Kabupater/Kcota : KAMPAR"),
+        _line("RTIRW : 005/001 Kode Pos :28411"),
+        _line("Desa/Kelurahan : SALO Provnsa RIAU"),
+    ]
+
+    found = {name: field.value for name, field in _read_header(lines).items()}
+
+    assert found == {
+        "kepala_keluarga": "FAUZI ANWAR",
+        "kecamatan": "SALO",
+        "alamat": "JL. DIPONEGORO NO. 45",
+        "rt_rw": "005/001",
+        "kel_desa": "SALO",
+    }
+
+
+def test_desa_is_found_before_an_unreadable_label():
+    found = _read_header([_line("Desa/Kekwahan : BANGKINANG Prodi RIAU")])
+
+    assert found["kel_desa"].value == "BANGKINANG"
+
+
+def test_clean_alamat_drops_a_colon_read_into_jl():
+    assert clean_alamat("LIL. PROF. M. YAMIN NO. 47") == "JL. PROF. M. YAMIN NO. 47"
+    assert clean_alamat("2 JL SYEKH BURHANUDDIN NO, 21") == "JL. SYEKH BURHANUDDIN NO. 21"
+    assert clean_alamat("JL. JEND, SUDIRMAN NO.-126") == "JL. JEND. SUDIRMAN NO. 126"
+    assert clean_alamat("JL. DATUK TABANO. NO. 135") == "JL. DATUK TABANO NO. 135"

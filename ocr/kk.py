@@ -190,17 +190,17 @@ def _cut_at_label(value: str) -> str:
 
 def _closest_prefix(value: str, vocabulary: tuple[str, ...], cutoff: float
                     ) -> tuple[str | None, float]:
-    """Best vocabulary match of the value or of its first words.
+    """Vocabulary match of the value, else of its longest matching first words.
 
-    A label misread too badly to be cut still leaves the name at the front.
+    A label misread too badly to be cut still leaves the name at the front;
+    the whole value is preferred, so "KAMPAR KIRI HILR" never shrinks to KAMPAR.
     """
     words = value.split()
-    best: tuple[str | None, float] = (None, 0.0)
     for count in range(len(words), 0, -1):
         found = correct.closest(" ".join(words[:count]), vocabulary, cutoff=cutoff)
-        if found[0] and found[1] > best[1]:
-            best = found
-    return best
+        if found[0]:
+            return found
+    return None, 0.0
 
 
 def _header_field(name: str, value: str, conf: float) -> Field:

@@ -81,7 +81,7 @@ def test_scan_of_a_killed_worker_is_requeued_and_read(app, make_user, redis_url)
     document = db.session.scalar(select(Document))
     document.ocr_status = OcrStatus.RUNNING
     document.ocr_attempts = 1
-    document.uploaded_at = utcnow() - timedelta(hours=1)
+    document.ocr_started_at = utcnow() - timedelta(hours=1)
     db.session.commit()
 
     requeued = requeue_stale()
@@ -93,6 +93,61 @@ def test_scan_of_a_killed_worker_is_requeued_and_read(app, make_user, redis_url)
     db.session.expire_all()
     assert requeued == 1
     assert db.session.get(Document, document.id).ocr_status == OcrStatus.DONE
+
+
+def test_old_upload_being_read_right_now_is_not_queued_twice(app, make_user):
+    desk, case = jamkesda_case(app, make_user)
+    scan = synth.generate("ktp", "scan", seed=4).to_bytes()
+    desk.upload(case, ktp_requirement(case).id, scan, "ktp.png")
+    document = db.session.scalar(select(Document))
+    document.uploaded_at = utcnow() - timedelta(days=2)  # re-read by a clerk today
+    document.ocr_status = OcrStatus.RUNNING
+    document.ocr_attempts = 1
+    document.ocr_started_at = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+
+    requeued = requeue_stale()
+
+    db.session.expire_all()
+    assert requeued == 0
+    assert db.session.get(Document, document.id).ocr_status == OcrStatus.RUNNING
+
+
+def lost_scan(app, make_user, *, attempts):
+    """A scan whose job vanished (the app restarted) an hour ago."""
+    desk, case = jamkesda_case(app, make_user)
+    sample = synth.generate("ktp", "scan", seed=11)
+    desk.upload(case, ktp_requirement(case).id, sample.to_bytes(), "ktp.png")
+    document = db.session.scalar(select(Document))
+    document.ocr_status = OcrStatus.RUNNING
+    document.ocr_result = None
+    document.ocr_attempts = attempts
+    document.ocr_started_at = utcnow() - timedelta(hours=1)
+    db.session.commit()
+    return desk, document, sample
+
+
+def test_progress_page_takes_up_a_scan_whose_job_was_lost(app, make_user):
+    desk, document, sample = lost_scan(app, make_user, attempts=1)
+
+    desk.client.get("/permohonan/pindaian")
+    page = desk.client.get("/permohonan/pindaian")
+
+    db.session.expire_all()
+    document = db.session.get(Document, document.id)
+    assert document.ocr_status == OcrStatus.DONE
+    assert document.ocr_result["fields"]["nik"]["value"] == sample.truth["nik"]
+    assert "Semua pindaian sudah dibaca." in page.text
+
+
+def test_scan_lost_on_every_attempt_asks_for_manual_entry(app, make_user):
+    desk, document, _ = lost_scan(app, make_user, attempts=3)
+
+    page = desk.client.get("/permohonan/pindaian")
+
+    db.session.expire_all()
+    assert db.session.get(Document, document.id).ocr_status == OcrStatus.FAILED
+    assert "isi data secara manual" in page.text
 
 
 def test_embedded_app_reads_scans_in_a_background_thread(app, make_user):

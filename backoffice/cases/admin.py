@@ -486,6 +486,9 @@ class CaseWorkView(SecureBaseView):
 
     @expose("/pindaian")
     def scans(self) -> Any:
+        from backoffice.scanning.jobs import requeue_stale
+
+        requeue_stale()
         documents = queries.pending_scans()
         if request.args.get("format") == "json":
             return jsonify(

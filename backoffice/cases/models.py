@@ -236,6 +236,8 @@ class Document(db.Model):
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
     ocr_status: Mapped[str] = mapped_column(String(20), default=OcrStatus.NONE)
     ocr_attempts: Mapped[int] = mapped_column(default=0)
+    ocr_queued_at: Mapped[datetime | None]
+    ocr_started_at: Mapped[datetime | None]
     ocr_result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     ocr_error: Mapped[str | None] = mapped_column(Text)
     ocr_fields_offered: Mapped[int | None]

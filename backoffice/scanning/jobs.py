@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 
 from backoffice.audit.operations import record_event
 from backoffice.cases.models import Document, OcrStatus
@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 QUEUE_NAME = "ocr"
 MAX_ATTEMPTS = 3
+JOB_TIMEOUT = 120
+# A job runs for at most JOB_TIMEOUT seconds; one handed over this long ago and
+# still not done was lost with its worker or with the embedded app's thread.
 STALE_AFTER = timedelta(minutes=10)
 _thread_lock = threading.Lock()
 
@@ -38,9 +41,18 @@ def enqueue_pending(case_id: int | None = None) -> int:
     query = select(Document.id).where(Document.ocr_status == OcrStatus.PENDING)
     if case_id is not None:
         query = query.where(Document.case_id == case_id)
-    ids = list(db.session.scalars(query))
+    return dispatch(list(db.session.scalars(query)))
+
+
+def dispatch(ids: list[int]) -> int:
+    """Note when the scans were handed over, then queue, thread or read them."""
     if not ids:
         return 0
+
+    now = utcnow()
+    for document in db.session.scalars(select(Document).where(Document.id.in_(ids))):
+        document.ocr_queued_at = now
+    db.session.commit()
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     if app.config.get("OCR_INLINE"):
@@ -54,7 +66,7 @@ def enqueue_pending(case_id: int | None = None) -> int:
                 "backoffice.scanning.jobs.run_ocr_job",
                 document_id,
                 retry=Retry(max=MAX_ATTEMPTS - 1, interval=[5, 30]),
-                job_timeout=120,
+                job_timeout=JOB_TIMEOUT,
             )
     else:
         threading.Thread(target=run_in_thread, args=(app, ids), daemon=True).start()
@@ -110,6 +122,7 @@ def run_ocr(document_id: int) -> str:
         return "skipped"
     document.ocr_status = OcrStatus.RUNNING
     document.ocr_attempts += 1
+    document.ocr_started_at = utcnow()
     db.session.commit()
 
     try:
@@ -142,22 +155,40 @@ def run_ocr(document_id: int) -> str:
     return result.doc_type
 
 
-def requeue_stale() -> int:
-    """Put back scans whose job died with its worker, then enqueue them."""
+def requeue_stale(case_id: int | None = None) -> int:
+    """Hand over again the scans whose job was lost, and count them.
+
+    A scan is lost when it was started, or handed over and never started,
+    longer than :data:`STALE_AFTER` ago. A scan that used up its attempts is
+    marked failed instead. A job that was only slow may run twice: the second
+    run finds the scan read and skips it.
+    """
     limit = utcnow() - STALE_AFTER
-    stale = db.session.scalars(
-        select(Document).where(
-            Document.ocr_status == OcrStatus.RUNNING, Document.uploaded_at < limit
+    started = func.coalesce(Document.ocr_started_at, Document.uploaded_at)
+    handed_over = func.coalesce(Document.ocr_queued_at, Document.uploaded_at)
+    query = select(Document).where(
+        or_(
+            and_(Document.ocr_status == OcrStatus.RUNNING, started < limit),
+            and_(Document.ocr_status == OcrStatus.PENDING, handed_over < limit),
         )
-    ).all()
-    for document in stale:
-        document.ocr_status = (
-            OcrStatus.PENDING
-            if document.ocr_attempts < MAX_ATTEMPTS
-            else OcrStatus.FAILED
-        )
+    )
+    if case_id is not None:
+        query = query.where(Document.case_id == case_id)
+
+    lost = []
+    for document in db.session.scalars(query):
+        if document.ocr_attempts >= MAX_ATTEMPTS:
+            document.ocr_status = OcrStatus.FAILED
+            document.ocr_error = (
+                "Pembacaan otomatis terhenti berulang kali; isi data secara manual."
+            )
+            continue
+        document.ocr_status = OcrStatus.PENDING
+        lost.append(document.id)
     db.session.commit()
-    return enqueue_pending()
+    if lost:
+        logger.warning("re-queueing %d lost OCR job(s)", len(lost))
+    return dispatch(lost)
 
 
 def offered_values(document: Document) -> dict[str, str]:

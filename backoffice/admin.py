@@ -130,6 +130,7 @@ def init_admin(app: Flask) -> Admin:
     from backoffice.correspondence.admin import register_views as register_letters
     from backoffice.dtks.admin import register_views as register_dtks
     from backoffice.people.admin import register_views as register_people
+    from backoffice.workdays.admin import register_views as register_workdays
 
     admin = Admin(
         app,
@@ -144,5 +145,6 @@ def init_admin(app: Flask) -> Admin:
     register_dtks(admin)
     register_letters(admin)
     register_catalogue(admin)
+    register_workdays(admin)
     register_auth(admin)
     return admin

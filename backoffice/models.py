@@ -15,6 +15,7 @@ from backoffice.core.counters import Counter
 from backoffice.correspondence.models import IssuedLetter, LetterTemplate, OfficeProfile
 from backoffice.dtks.models import DtksEntry, DtksImport
 from backoffice.people.models import Desa, Kecamatan, Person
+from backoffice.workdays.models import DayOff
 
 __all__ = [
     "Assessment",
@@ -22,6 +23,7 @@ __all__ = [
     "Case",
     "CaseRequirement",
     "Counter",
+    "DayOff",
     "Desa",
     "Document",
     "DtksEntry",

@@ -64,6 +64,7 @@ EXPECTED: dict[str, object] = {
     **model_view("service", ALL, ADMIN, delete=False, export=True),
     **model_view("kecamatan", ALL, ADMIN, delete=False),
     **model_view("desa", ALL, ADMIN),
+    **model_view("day_off", ALL, ADMIN),
     **model_view("user", ADMIN, ADMIN, delete=False),
     **model_view("audit", ADMIN, NOBODY),
     **model_view("case", CASE, NOBODY),
@@ -156,6 +157,7 @@ def url_for_rule(rule, records) -> str:
             "audit": 1,
             "user": 1,
             "desa": "x",
+            "day_off": 1,
         }
         url += f"?id={first_id[rule.endpoint.split('.')[0]]}"
     return url

@@ -10,8 +10,9 @@ from sqlalchemy import func, or_, select
 
 from backoffice.auth.models import Role, User
 from backoffice.cases.models import Case, CaseStatus, Document, FollowUp, OcrStatus
-from backoffice.core.time import office_today, to_office, working_days_between
+from backoffice.core.time import office_today, to_office
 from backoffice.extensions import db
+from backoffice.workdays.operations import working_days_between
 
 S = CaseStatus
 QUEUES: dict[Role, tuple[str, tuple[CaseStatus, ...]]] = {

@@ -20,14 +20,3 @@ def to_office(moment: datetime) -> datetime:
     """Convert a stored naive UTC datetime to office time."""
     return moment.replace(tzinfo=UTC).astimezone(OFFICE_TZ)
 
-
-def working_days_between(start: date, end: date) -> int:
-    """Count Monday-to-Friday days after ``start`` up to and including ``end``."""
-    if end <= start:
-        return 0
-    days = 0
-    current = start.toordinal()
-    for ordinal in range(current + 1, end.toordinal() + 1):
-        if date.fromordinal(ordinal).weekday() < 5:
-            days += 1
-    return days

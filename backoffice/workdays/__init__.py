@@ -1,0 +1,1 @@
+"""The office calendar: national holidays, joint leave days and local closures."""

@@ -76,9 +76,11 @@ def init_admin_views(app: Flask) -> None:
 
 def init_commands(app: Flask) -> None:
     from backoffice.auth.cli import register_commands as auth_commands
+    from backoffice.cases.cli import register_commands as case_commands
     from backoffice.catalogue.cli import register_commands as catalogue_commands
     from backoffice.scanning.cli import register_commands as scanning_commands
 
     auth_commands(app)
+    case_commands(app)
     catalogue_commands(app)
     scanning_commands(app)

@@ -89,4 +89,5 @@ def load_config(instance_path: Path) -> dict[str, object]:
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "").rstrip("/"),
         "LOGIN_MAX_FAILURES": env_int("LOGIN_MAX_FAILURES", 5),
         "LOGIN_LOCK_MINUTES": env_int("LOGIN_LOCK_MINUTES", 15),
+        "SCAN_RETENTION_YEARS": env_int("SCAN_RETENTION_YEARS", 5),
     }

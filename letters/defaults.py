@@ -333,6 +333,96 @@ PENGEMBALIAN_BERKAS = (
     + _OFFICER_SIGNATURE
 )
 
+_LIST_HEAD = '<table class="grid" repeat="1">\n<tr>{cells}</tr>\n'
+
+
+def _list(title: str, items: str, heads: tuple[str, ...], cells: tuple[str, ...]
+          ) -> str:
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    row = "".join(f"<td>{c}</td>" for c in cells)
+    return (
+        f"<p><b>{title}</b></p>\n"
+        f"{{% if {items} %}}\n"
+        + _LIST_HEAD.format(cells=head)
+        + f"{{% for item in {items} %}}<tr>{row}</tr>{{% endfor %}}\n</table>\n"
+        + "{% else %}<p>Tidak ada.</p>{% endif %}\n"
+    )
+
+
+# The copy a resident receives of everything the office holds about them
+# (UU 27/2022 on personal data protection): not a letter, so not numbered.
+SALINAN_DATA_PRIBADI = (
+    '<p class="judul">SALINAN DATA PRIBADI</p>\n'
+    "<p>Sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data "
+    "Pribadi, berikut data pribadi yang disimpan Dinas Sosial atas nama:</p>\n"
+    + _rows(
+        ("Nama", "<b>{{ person.nama }}</b>"),
+        ("NIK", "{{ person.nik|default }}"),
+        ("Nomor KK", "{{ person.no_kk|default }}"),
+        (
+            "Tempat/Tgl Lahir",
+            "{{ person.tempat_lahir|default }}, {{ person.tanggal_lahir|tanggal }}",
+        ),
+        ("Jenis Kelamin", "{{ person.jenis_kelamin|default }}"),
+        (
+            "Alamat",
+            "{{ person.alamat|default }}"
+            "{% if person.rt_rw %} RT/RW {{ person.rt_rw }}{% endif %}",
+        ),
+        ("Desa/Kelurahan", "{{ person.kel_desa|default }}"),
+        ("Kecamatan", "{{ person.kecamatan|default }}"),
+        ("Agama", "{{ person.agama|default }}"),
+        ("Status Perkawinan", "{{ person.status_perkawinan|default }}"),
+        ("Pekerjaan", "{{ person.pekerjaan|default }}"),
+        ("Telepon", "{{ person.telepon|default }}"),
+    )
+    + _list(
+        "Permohonan layanan",
+        "cases",
+        ("Nomor berkas", "Layanan", "Sebagai", "Diterima", "Status"),
+        (
+            "{{ item.number }}",
+            "{{ item.service }}",
+            "{{ item.role }}",
+            "{{ item.received_at|tanggal }}",
+            "{{ item.status }}",
+        ),
+    )
+    + _list(
+        "Berkas pindaian yang disimpan",
+        "documents",
+        ("Nomor berkas", "Nama berkas", "Persyaratan", "Diunggah"),
+        (
+            "{{ item.case }}",
+            "{{ item.name }}",
+            "{{ item.requirement }}",
+            "{{ item.uploaded_at|tanggal }}",
+        ),
+    )
+    + _list(
+        "Surat yang diterbitkan",
+        "letters",
+        ("Nomor surat", "Perihal", "Tanggal", "Status"),
+        (
+            "{{ item.number }}",
+            "{{ item.title }}",
+            "{{ item.date|tanggal }}",
+            "{{ item.status }}",
+        ),
+    )
+    + _list(
+        "Catatan pemrosesan (siapa mengolah data ini dan kapan)",
+        "events",
+        ("Waktu", "Petugas", "Kegiatan"),
+        ("{{ item.at|tanggal_waktu }}", "{{ item.who }}", "{{ item.what }}"),
+    )
+    + "<p>Bila ada data yang keliru, Anda berhak meminta perbaikannya kepada "
+    "petugas Dinas Sosial.</p>\n"
+    + _OFFICER_SIGNATURE.replace("applicant", "person").replace(
+        "Pemohon,", "Yang menerima salinan,"
+    )
+)
+
 DEFAULT_TEMPLATES: dict[str, LetterTemplateDefault] = {
     "rekomendasi_jamkesda": LetterTemplateDefault(
         "Surat Rekomendasi Jamkesda", REKOMENDASI_JAMKESDA

@@ -247,7 +247,8 @@ _PAGE = Environment(autoescape=True).from_string(
   font-weight: bold; }
 body { font-family: Times-Roman, dejavu; font-size: 12pt; line-height: 1.35; }
 p { margin: 0 0 6pt 0; text-align: justify; }
-table { -pdf-keep-in-frame-mode: shrink; }
+/* Small tables shrink to stay whole; a .grid list runs on to the next page. */
+.kop, .data, .ttd, #qr_footer table { -pdf-keep-in-frame-mode: shrink; }
 td { vertical-align: top; padding: 0; }
 .data, .grid { margin-bottom: 6pt; }
 .kop td { vertical-align: middle; text-align: center; }

@@ -74,6 +74,8 @@ EXPECTED: dict[str, object] = {
     "lettertemplate.preview": ADMIN,
     **model_view("officeprofile", ADMIN, ADMIN, create=False, delete=False),
     "dtks.index": frozenset({BO, SV}),
+    "personal_data.index": frozenset({SV}),
+    "personal_data.copy": frozenset({SV}),
     "cases.index": CASE,
     "cases.scans": CASE,
     "cases.case_page": CASE,
@@ -127,6 +129,7 @@ def records(app, make_user):
     assert letter is not None and document is not None
     return {
         "case_id": case.id,
+        "person_id": case.beneficiary_id,
         "document_id": document.id,
         "requirement_id": case.requirements[0].id,
         "follow_up_id": db.session.scalar(select(FollowUp.id)),

@@ -50,7 +50,8 @@ from backoffice.cases.storage import read_bytes
 from backoffice.cases.uploads import render_pdf_page
 from backoffice.cases.workflow import TRANSITIONS, available, refusal
 from backoffice.catalogue.models import Service
-from backoffice.core.errors import DomainError, InvalidInput
+from backoffice.cases.retention import PURGED_MESSAGE
+from backoffice.core.errors import DomainError, InvalidInput, NotFound
 from backoffice.core.i18n import format_wib
 from backoffice.extensions import db
 from backoffice.people.models import Kecamatan
@@ -203,7 +204,12 @@ class CaseWorkView(SecureBaseView):
         shown = next((d for d in case.documents if d.id == document_id), None)
         if shown is None:
             shown = next(
-                (d for d in case.documents if can_view_document(current_user, d)), None
+                (
+                    d
+                    for d in case.documents
+                    if d.purged_at is None and can_view_document(current_user, d)
+                ),
+                None,
             )
         history = db.session.scalars(
             select(AuditEvent)
@@ -224,6 +230,7 @@ class CaseWorkView(SecureBaseView):
             ],
             states=REQUIREMENT_STATE_LABELS,
             shown=shown,
+            purged_message=PURGED_MESSAGE,
             can_view_document=lambda d: can_view_document(current_user, d),
             can_view_assessments=can_view_assessments(current_user, case),
             earlier=ops.person_history(case.beneficiary, exclude=case),
@@ -311,6 +318,8 @@ class CaseWorkView(SecureBaseView):
             can_view_document(current_user, document),
             "Dokumen ini berisi data pribadi spesifik dan tidak dapat Anda buka.",
         )
+        if document.purged_at is not None:
+            raise NotFound(PURGED_MESSAGE)
         record_event(current_user, "document.view", document)
         db.session.commit()
         data = read_bytes(document.storage_key)

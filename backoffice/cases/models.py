@@ -242,6 +242,7 @@ class Document(db.Model):
     ocr_error: Mapped[str | None] = mapped_column(Text)
     ocr_fields_offered: Mapped[int | None]
     ocr_fields_accepted: Mapped[int | None]
+    purged_at: Mapped[datetime | None]
 
     case: Mapped[Case] = relationship(back_populates="documents")
     case_requirement: Mapped[CaseRequirement | None] = relationship(

@@ -49,5 +49,14 @@ def store_bytes(data: bytes) -> tuple[str, str]:
     return digest, digest
 
 
+def delete_file(key: str) -> bool:
+    """Remove a stored file; say whether there was one."""
+    target = path_for(key)
+    if not target.exists():
+        return False
+    target.unlink()
+    return True
+
+
 def read_bytes(key: str) -> bytes:
     return path_for(key).read_bytes()

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from flask_admin import Admin
+from typing import Any
 
-from backoffice.admin import SecureModelView
+from flask import Response, flash, request
+from flask_admin import Admin, expose
+from flask_login import current_user
+
+from backoffice.admin import SecureBaseView, SecureModelView
 from backoffice.auth.access import ANY_STAFF
 from backoffice.auth.models import Role
+from backoffice.core.errors import DomainError
 from backoffice.extensions import db
-from backoffice.people.models import Desa, Kecamatan
+from backoffice.people.models import Desa, Kecamatan, Person
+from backoffice.people.operations import (
+    find_person_by_nik,
+    personal_data,
+    render_personal_data_copy,
+)
 
 
 class KecamatanAdmin(SecureModelView):
@@ -35,6 +45,39 @@ class DesaAdmin(SecureModelView):
     form_columns = ("code", "name", "kecamatan", "is_kelurahan")
 
 
+class PersonalDataView(SecureBaseView):
+    """A resident's request for their own data; supervisors answer it."""
+
+    read_roles = frozenset({Role.SUPERVISOR})
+
+    @expose("/")
+    def index(self) -> Any:
+        nik = request.args.get("nik", "").strip()
+        data = None
+        if nik:
+            try:
+                data = personal_data(find_person_by_nik(nik))
+            except DomainError as error:
+                flash(error.message, "error")
+        return self.render("people/data_request.html", nik=nik, data=data)
+
+    @expose("/<int:person_id>/salinan.pdf", methods=("POST",))
+    def copy(self, person_id: int) -> Response:
+        person = db.get_or_404(Person, person_id)
+        pdf = render_personal_data_copy(personal_data(person), current_user)
+        db.session.commit()
+        return Response(
+            pdf,
+            mimetype="application/pdf",
+            headers={
+                "Content-Disposition": (
+                    f'attachment; filename="salinan-data-pribadi-{person.id}.pdf"'
+                ),
+                "Cache-Control": "no-store",
+            },
+        )
+
+
 def register_views(admin: Admin) -> None:
     admin.add_view(
         KecamatanAdmin(
@@ -52,5 +95,12 @@ def register_views(admin: Admin) -> None:
             name="Desa/Kelurahan",
             endpoint="desa",
             category="Referensi",
+        )
+    )
+    admin.add_view(
+        PersonalDataView(
+            name="Data Pribadi",
+            endpoint="personal_data",
+            url="/data-pribadi",
         )
     )

@@ -66,6 +66,26 @@ def closest(text: str, vocabulary: tuple[str, ...], cutoff: float = 0.6
     return best, best_ratio
 
 
+def edit_similarity(a: str, b: str) -> float:
+    """Return 1 minus the Levenshtein distance over the longer length (0..1).
+
+    Unlike :class:`difflib.SequenceMatcher`, which anchors on the first
+    longest common block, this counts a misread letter as one slip wherever
+    it falls (``Atarnat`` is two substitutions and one insertion from
+    ``Alamat``).
+    """
+    if not a or not b:
+        return 0.0
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char != other)))
+        previous = current
+    return 1 - previous[-1] / max(len(a), len(b))
+
+
 def parse_date(text: str) -> dt.date | None:
     """Parse ``DD-MM-YYYY`` (with OCR noise) or ``12 Maret 2026``."""
     match = re.search(r"(\d{1,2})\s+([A-Za-z]{3,})\s+(\d{4})", text)
@@ -117,10 +137,41 @@ def clean_alamat(text: str) -> str | None:
     # Address titles are always abbreviated with a full stop; a small dot is
     # the first thing a photocopy loses.
     text = re.sub(r"\b(JL|JEND|PROF|DR|KH)\b[.,]?", r"\1.", text)
+    # A lone initial in a name (JL. PROF. M. YAMIN, JL. H. AGUS SALIM) is
+    # always followed by a full stop; I, V and X may be numerals instead.
+    for _ in range(2):  # the second pass reaches an initial after an initial
+        text = re.sub(r"(?<=\. )([A-HJ-UWYZ])[.,]?\s+(?=[A-Z])", r"\1. ", text)
     text = re.sub(r"\bNO[.,\-]*\s*(?=\d)", "NO. ", text)
     # A stray dot before the house number's NO. is a speck, not a title.
     text = re.sub(r"(?<=[A-Z]{3})[.,]\s*(?=NO\. \d)", " ", text)
     return text or None
+
+
+_TO_BLOOD = str.maketrans({"0": "O", "D": "O", "Q": "O", "8": "B", "R": "B",
+                           "4": "A"})
+
+
+def gol_darah(text: str) -> tuple[str | None, bool]:
+    """Return the blood group (A, B, AB, O or ``-``) and whether it was read as is.
+
+    Args:
+        text: The word read after the Gol. Darah label.
+
+    Returns:
+        The group, or None when the word is none of them after mending the
+        letters OCR confuses with them (``D`` for ``O``, ``8`` for ``B``);
+        False as second item when such a mend was needed.
+    """
+    text = text.strip().upper()
+    if re.fullmatch(r"[\-\u2013\u2014_~]+", text):
+        return "-", True
+    text = text.strip(":;!|.,\u00bb")
+    if text in GOL_DARAH:
+        return text, True
+    mended = text.translate(_TO_BLOOD)
+    if mended in GOL_DARAH:
+        return mended, False
+    return None, False
 
 
 def rt_rw(text: str) -> str | None:

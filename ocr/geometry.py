@@ -14,6 +14,12 @@ WORK_SIZE = 1000  # longest side used for finding the document
 MIN_AREA_FRACTION = 0.03  # a card photocopied on A4 covers about 7%
 MIN_SIDE = 32  # pixels; smaller cut-outs are specks, not documents
 CARD_RATIO = 85.6 / 54.0
+# Least area of an ink blob, as a share of the biggest, to count as part of
+# the document rather than a speck or a smudge beside it.
+BLOB_SHARE = 0.05
+# Largest share of the picture a card found by its ink blobs may cover: a
+# card is scanned or copied on a bigger sheet.
+MAX_CARD_FRACTION = 0.7
 
 
 @dataclass(frozen=True)
@@ -21,7 +27,7 @@ class Located:
     """A document cut out of the picture and warped to a rectangle."""
 
     image: np.ndarray
-    method: str  # "edges", "ink" or "whole"
+    method: str  # "edges", "ink", "ink blobs" or "whole"
     area_fraction: float
 
 
@@ -80,13 +86,19 @@ def _quad_by_edges(small: np.ndarray) -> np.ndarray | None:
     return None
 
 
-def _quad_by_ink(small: np.ndarray) -> np.ndarray | None:
+def _ink_blobs(small: np.ndarray) -> list[np.ndarray]:
+    """Outlines of the ink, closed into blobs of about a paragraph."""
     flat = flatten_light(to_gray(small))
     _, ink = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     k = max(9, min(small.shape[:2]) // 25)
     blob = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return list(contours)
+
+
+def _quad_by_ink(small: np.ndarray) -> np.ndarray | None:
+    contours = _ink_blobs(small)
     if not contours:
         return None
 
@@ -98,6 +110,42 @@ def _quad_by_ink(small: np.ndarray) -> np.ndarray | None:
     box[:, 0] = box[:, 0].clip(0, wid - 1)
     box[:, 1] = box[:, 1].clip(0, hgt - 1)
     return _order_corners(box)
+
+
+def _quad_by_ink_blobs(small: np.ndarray) -> np.ndarray | None:
+    """Box the union of the big ink blobs, turned as the biggest one is.
+
+    The text block and the photo of a card are apart at this scale, so the
+    biggest blob alone can leave the photo out; a union of blobs has no
+    reliable direction of its own, hence the biggest one's.
+    """
+    contours = _ink_blobs(small)
+    if not contours:
+        return None
+
+    biggest = max(contours, key=cv2.contourArea)
+    floor = BLOB_SHARE * cv2.contourArea(biggest)
+    points = np.concatenate([c for c in contours if cv2.contourArea(c) >= floor])
+    angle = cv2.minAreaRect(biggest)[2]
+    turn = cv2.getRotationMatrix2D((0, 0), angle, 1)
+    upright = cv2.transform(points.astype(np.float32), turn).reshape(-1, 2)
+    (x0, y0), (x1, y1) = upright.min(axis=0), upright.max(axis=0)
+    margin = 0.03 * max(x1 - x0, y1 - y0)
+    corners = np.float32([(x0 - margin, y0 - margin), (x1 + margin, y0 - margin),
+                          (x1 + margin, y1 + margin), (x0 - margin, y1 + margin)])
+    # Only a card is sought this way: a page's blobs leave out its small
+    # print (a date under a signature), and the whole page reads better.
+    width, height = x1 - x0 + 2 * margin, y1 - y0 + 2 * margin
+    ratio = max(width, height) / max(min(width, height), 1)
+    area = width * height / (small.shape[0] * small.shape[1])
+    if abs(ratio / CARD_RATIO - 1) > 0.1 or area > MAX_CARD_FRACTION:
+        return None
+
+    back = cv2.getRotationMatrix2D((0, 0), -angle, 1)
+    # The box may reach past the picture (a card laid at the scanner's
+    # edge): the warp repeats the border there, while clipping the corners
+    # would bend the rectangle into a trapezoid.
+    return _order_corners(cv2.transform(corners.reshape(-1, 1, 2), back))
 
 
 def _ink_mask(small: np.ndarray) -> np.ndarray:
@@ -140,12 +188,14 @@ def locate_document(image: np.ndarray) -> Located:
     total = small.shape[0] * small.shape[1]
 
     ink = _ink_mask(small)
-    for method, finder in (("edges", _quad_by_edges), ("ink", _quad_by_ink)):
+    finders = (("edges", _quad_by_edges), ("ink", _quad_by_ink),
+               ("ink blobs", _quad_by_ink_blobs))
+    for method, finder in finders:
         quad = finder(small)
         if quad is None or not _holds_ink(quad, ink):
             continue
         fraction = cv2.contourArea(quad) / total
-        if fraction > 0.9 and method == "ink":
+        if fraction > 0.9 and method.startswith("ink"):
             break
         if fraction < MIN_AREA_FRACTION or _short_side(quad * factor) < MIN_SIDE:
             continue

@@ -14,6 +14,7 @@ from ocr import engine
 from ocr import table
 from ocr import vote
 from ocr.digits import MIN_SCORE
+from ocr.digits import DigitRun
 from ocr.digits import read_digit_run
 from ocr.digits import score_sans_digits
 from ocr.engine import Word
@@ -61,34 +62,66 @@ DIGITS = "-c tessedit_char_whitelist=0123456789"
 RT_RW_MARGIN = 0.01
 KEYWORDS = ("PROVINSI", "KABUPATEN", "NIK", "NAMA", "AGAMA", "KEWARGANEGARAAN",
             "BERLAKU", "KELAMIN", "DARAH", "PEKERJAAN", "ALAMAT")
+# Least likeness of a read label to a field's label for the line to be that
+# field's (the order of the labels settles the rest).
+MIN_LABEL = 0.5
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=.)")
+# Highest confidence of a NIK whose readings disagreed on a digit: a match
+# of the birth date in it does not vouch for the other digits.
+NIK_SPLIT_CONFIDENCE = 0.6
 
 
 def _key(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
-def _match_label(text: str) -> tuple[str | None, float]:
-    key = _key(text)
-    best, best_ratio = None, 0.0
-    for name, variants in LABELS.items():
-        for variant in variants:
-            ratio = difflib.SequenceMatcher(None, key, variant).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = name, ratio
-    if best_ratio < 0.6:
-        return None, best_ratio
-    return best, best_ratio
+def _label_ratio(label: str, name: str) -> float:
+    key = _key(label)
+    return max(max(difflib.SequenceMatcher(None, key, variant).ratio(),
+                   correct.edit_similarity(key, variant))
+               for variant in LABELS[name])
+
+
+def _assign_labels(labels: list[str]) -> list[str | None]:
+    """Give each line the field its label reads as, in the card's order.
+
+    Every e-KTP prints its labels in the same order, so a badly read label
+    (``Aam``, nearer to ``Agama`` than to ``Alamat``) is placed by its
+    neighbours: the assignment with the best total likeness that keeps the
+    order wins.
+    """
+    names = list(LABELS)
+    ratios = [[_label_ratio(label, name) for name in names] for label in labels]
+    rows, cols = len(labels), len(names)
+    best = np.zeros((rows + 1, cols + 1))
+    for i in range(1, rows + 1):
+        for j in range(1, cols + 1):
+            take = ratios[i - 1][j - 1]
+            best[i, j] = max(best[i - 1, j], best[i, j - 1],
+                             best[i - 1, j - 1] + take if take >= MIN_LABEL else 0)
+
+    assigned: list[str | None] = [None] * rows
+    i, j = rows, cols
+    while i and j:
+        if best[i, j] == best[i - 1, j]:
+            i -= 1
+        elif best[i, j] == best[i, j - 1]:
+            j -= 1
+        else:
+            assigned[i - 1] = names[j - 1]
+            i, j = i - 1, j - 1
+    return assigned
 
 
 def _raw_fields(lines: list[list[Word]], width: int
                 ) -> dict[str, tuple[str, float, list[Word]]]:
     """Map each labelled line to its field: value text, confidence, words."""
     colon_x = _colon_x(lines, width)
+    splits = [_split_line(line, colon_x) for line in lines]
+    names = _assign_labels([label for label, _ in splits])
     raw: dict[str, tuple[str, float, list[Word]]] = {}
-    for line in lines:
-        label, value_words = _split_line(line, colon_x)
-        name, _ = _match_label(label)
-        if name is None or name in raw:
+    for line, (_, value_words), name in zip(lines, splits, names):
+        if name is None:
             continue
         text = " ".join(w.text for w in value_words)
         conf = float(np.mean([w.conf for w in value_words])) if value_words else 0.0
@@ -166,8 +199,12 @@ def _normalise(name: str, text: str) -> str | None:
         return correct.clean_name(text) or None
     if name == "alamat":
         alamat = correct.clean_alamat(text)
-        # A lone DUSUN lost its small numeral: not a reading to vote for.
-        return None if alamat == "DUSUN" else alamat
+        # A DUSUN that lost its numeral, or whose numeral is no Roman
+        # numeral, is not a reading to vote for.
+        numeral = re.fullmatch(r"DUSUN(?: ([IVXLN1|]{1,4}))?", alamat or "")
+        if numeral and not ROMAN.fullmatch(numeral.group(1) or ""):
+            return None
+        return alamat
     return correct.clean_text(text) or None
 
 
@@ -288,11 +325,11 @@ def read_ktp(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], lis
     _reread_values(gray, raw, _colon_x(lines, width))
     fields: dict[str, Field] = {}
     warnings: list[str] = []
-    fields["nik"] = _read_nik(gray, raw.get("nik"), lines, warnings)
+    fields["nik"], nik_split = _read_nik(gray, raw.get("nik"), lines, warnings)
     _fill_fields(raw, fields)
     if any(fields[n].value is None for n in SECOND_LOOK):
         _second_look(gray, fields)
-    _cross_check(fields, warnings)
+    _cross_check(fields, warnings, nik_split=nik_split)
     for name in FIELD_ORDER:
         fields.setdefault(name, Field(None, 0.0))
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
@@ -304,20 +341,58 @@ def read_ktp(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], lis
 
 
 def _read_nik(gray: np.ndarray, raw: tuple[str, float, list[Word]] | None,
-              lines: list[list[Word]], warnings: list[str]) -> Field:
+              lines: list[list[Word]], warnings: list[str]) -> tuple[Field, bool]:
+    """Read the NIK; the flag is True when its readings disagreed on a digit."""
     line = raw[2] if raw else _nik_line_by_digits(lines)
     if line is None:
         warnings.append("NIK tidak ditemukan pada kartu.")
-        return Field(None, 0.0)
+        return Field(None, 0.0), False
 
     top = min(w.top for w in line)
     bottom = max(w.bottom for w in line)
     pad = int(0.35 * (bottom - top))
     left = min(w.left for w in line)
-    right = int(PHOTO_LEFT * gray.shape[1])
+    # A card cut out by its ink is narrower than the card, and its NIK may
+    # then reach past the photo's usual place: follow tesseract's boxes.
+    right = max(int(PHOTO_LEFT * gray.shape[1]),
+                max(w.right for w in line) + bottom - top)
     band = gray[max(top - pad, 0):bottom + pad, left:right]
-    run = read_digit_run(band) if band.size else None
-    return _judge_nik(run, warnings)
+    run, split = _read_nik_run(band) if band.size else (None, 0)
+    field = _judge_nik(run, warnings)
+    if field.value is not None and split:
+        log.debug("KTP NIK: readings differ at %d digits", split)
+        warnings.append("Beberapa angka NIK kurang jelas; periksa kembali.")
+        return Field(field.value, min(field.confidence, NIK_SPLIT_CONFIDENCE)), True
+    return field, False
+
+
+def _read_nik_run(band: np.ndarray) -> tuple[DigitRun | None, int]:
+    """Read the NIK band three ways and vote digit by digit.
+
+    The cells are cut at whole pixels, so on a small photocopied card one
+    reading can be a pixel off and see ``9`` in a clogged ``3``; an enlarged
+    and a thinned copy are cut differently. Returns the voted run and the
+    number of digits the readings disagreed on.
+    """
+    copies = (band, cv2.resize(band, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC),
+              cv2.dilate(band, np.ones((2, 2), np.uint8)))
+    runs = [r for r in map(read_digit_run, copies) if r is not None and len(r.text) == 16]
+    if not runs:
+        return None, 0
+
+    text, scores, alternatives, split = [], [], [], 0
+    for i in range(16):
+        votes: dict[str, list[float]] = {}
+        for run in runs:
+            votes.setdefault(run.text[i], []).append(run.scores[i])
+        ranked = sorted(votes, key=lambda d: (len(votes[d]), sum(votes[d])),
+                        reverse=True)
+        split += len(ranked) > 1
+        text.append(ranked[0])
+        scores.append(float(np.mean(votes[ranked[0]])))
+        runner = ranked[1] if len(ranked) > 1 else runs[0].alternatives[i]
+        alternatives.append(runner if runner != ranked[0] else runs[0].alternatives[i])
+    return DigitRun("".join(text), tuple(scores), tuple(alternatives)), split
 
 
 def _nik_line_by_digits(lines: list[list[Word]]) -> list[Word] | None:
@@ -328,8 +403,6 @@ def _nik_line_by_digits(lines: list[list[Word]]) -> list[Word] | None:
 
 
 def _judge_nik(run: object, warnings: list[str]) -> Field:
-    from ocr.digits import DigitRun
-
     if not isinstance(run, DigitRun) or run.confidence < MIN_SCORE:
         warnings.append("NIK tidak dapat dibaca (buram atau tertutup). Ketik manual.")
         return Field(None, 0.0)
@@ -348,8 +421,6 @@ def _judge_nik(run: object, warnings: list[str]) -> Field:
 
 def _repair_date(run: object) -> str | None:
     """Swap in second-best digits in the date part until the date is valid."""
-    from ocr.digits import DigitRun
-
     assert isinstance(run, DigitRun)
     order = sorted(range(6, 12), key=lambda i: run.scores[i])
     for i in order[:3]:
@@ -380,17 +451,12 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
                                     conf if birth else 0.0)
 
     text, conf = get("jenis_kelamin")
-    parts = re.split(r"(?i)\bg[o0][l1i]\b\.?|d[a4]rah", text)
-    sex_text = parts[0]
-    blood = parts[-1] if len(parts) > 1 else ""
+    sex_text, blood_text = _split_sex_blood(text)
     value, ratio = correct.closest(sex_text, correct.JENIS_KELAMIN, cutoff=0.5)
     fields["jenis_kelamin"] = Field(value, conf * ratio if value else 0.0)
-    blood = blood.strip(" :;.").upper().replace("0", "O").replace("\u2014", "-")
-    blood = re.sub(r"[^ABO\-]", "", blood)
-    if blood in correct.GOL_DARAH:
-        fields["gol_darah"] = Field(blood, conf)
-    else:
-        fields["gol_darah"] = Field(None, 0.0)
+    blood, exact = correct.gol_darah(blood_text)
+    fields["gol_darah"] = Field(blood, (conf if exact else conf * 0.8) if blood
+                                else 0.0)
 
     text, conf = get("alamat")
     fields["alamat"] = Field(correct.clean_alamat(text), conf)
@@ -427,7 +493,37 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
                                          conf if until else 0.0)
 
 
-def _cross_check(fields: dict[str, Field], warnings: list[str]) -> None:
+def _split_sex_blood(text: str) -> tuple[str, str]:
+    """Split the Jenis Kelamin value from the Gol. Darah one on the same line.
+
+    The label between them is misread often (``Got. Daran``), so it is found
+    by likeness; the blood group is the last word after it.
+    """
+    tokens = text.split()
+    labels = [i for i, token in enumerate(tokens) if _is_blood_label(token)]
+    if not labels:
+        return text, ""
+
+    glued = tokens[labels[-1]].rpartition(":")[2]
+    after = [glued] if glued and ":" in tokens[labels[-1]] else []
+    after += [t for t in tokens[labels[-1] + 1:] if not _is_colon(t)]
+    return " ".join(tokens[:labels[0]]), after[-1] if after else ""
+
+
+def _is_blood_label(token: str) -> bool:
+    key = _key(token)
+    if len(key) < 3:
+        return False
+    return max(difflib.SequenceMatcher(None, key, label).ratio()
+               for label in ("gol", "darah", "goldarah")) >= 0.6
+
+
+def _is_colon(token: str) -> bool:
+    return bool(re.fullmatch(r"[:;.,!|»\u2014\-]*[:;!|»][:;.,]*", token))
+
+
+def _cross_check(fields: dict[str, Field], warnings: list[str], *, nik_split: bool
+                 ) -> None:
     import datetime as dt
 
     nik = fields["nik"].value
@@ -448,13 +544,15 @@ def _cross_check(fields: dict[str, Field], warnings: list[str]) -> None:
         warnings.append("Tanggal lahir diambil dari NIK; periksa kembali.")
     elif birth.value == nik_date.isoformat():
         fields["tanggal_lahir"] = Field(birth.value, max(birth.confidence, 0.95))
-        fields["nik"] = Field(nik, max(fields["nik"].confidence, 0.95))
+        if not nik_split:
+            fields["nik"] = Field(nik, max(fields["nik"].confidence, 0.95))
     else:
         printed = dt.date.fromisoformat(birth.value)
         diff = sum(a != b for a, b in zip(f"{printed:%d%m%Y}", f"{nik_date:%d%m%Y}"))
-        if diff == 1 and birth.confidence < 0.9:
+        if diff == 1 and (birth.confidence < 0.9 or not nik_split):
             # One character off: an OCR slip on the printed date is likelier
-            # than a wrong NIK read by the template matcher.
+            # than a wrong NIK read by the template matcher, unless the
+            # NIK's own readings disagreed.
             fields["tanggal_lahir"] = Field(nik_date.isoformat(), 0.6)
             warnings.append("Tanggal lahir dikoreksi sesuai NIK; periksa kembali.")
         else:

@@ -19,7 +19,7 @@ from backoffice.catalogue.models import Service
 from backoffice.correspondence.models import IssuedLetter
 from backoffice.extensions import db
 from tests.conftest import PASSWORD
-from tests.workflow_helpers import Desk, case_from, scan_bytes
+from tests.workflow_helpers import Desk, approved_case, case_from, scan_bytes
 
 FO, BO, SV, AD = Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMIN
 ALL = frozenset({FO, BO, SV, AD})
@@ -112,16 +112,7 @@ def records(app, make_user):
     fo = Desk(app, make_user(FO), PASSWORD)
     bo = Desk(app, make_user(BO), PASSWORD)
     sv = Desk(app, make_user(SV, full_name="Pejabat"), PASSWORD)
-    service = db.session.scalar(select(Service).where(Service.code == "ODGJ-KELUARGA"))
-    case = case_from(fo.intake(service, nik="1401015708800002"))
-    for requirement in case.requirements:
-        fo.upload(case, requirement.id, scan_bytes())
-    fo.act(case, "submit")
-    for requirement in case.requirements:
-        bo.set_state(case, requirement.id, "salinan_diterima")
-    bo.act(case, "propose")
-    sv.act(case, "approve")
-    db.session.expire_all()
+    case = approved_case(fo, bo, sv, "ODGJ-KELUARGA")
     letter = db.session.scalar(select(IssuedLetter))
     document = db.session.scalar(
         select(Document).where(Document.case_id == case.id).order_by(Document.id)
@@ -135,7 +126,7 @@ def records(app, make_user):
         "follow_up_id": db.session.scalar(select(FollowUp.id)),
         "letter_id": letter.id,
         "token": letter.token,
-        "service_id": service.id,
+        "service_id": case.service_id,
         "kind": "rekomendasi_jamkesda",
         "export_type": "csv",
         "filename": "backoffice.css",

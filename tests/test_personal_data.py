@@ -6,12 +6,11 @@ from sqlalchemy import select
 
 from backoffice.audit.models import AuditEvent
 from backoffice.auth.models import Role
-from backoffice.catalogue.models import Service
 from backoffice.correspondence.models import IssuedLetter
 from backoffice.extensions import db
 from tests.conftest import PASSWORD, csrf_token_from
 from tests.correspondence_fixtures import pdf_text
-from tests.workflow_helpers import Desk, case_from, scan_bytes
+from tests.workflow_helpers import Desk, approved_case
 
 NIK = "1401015708800002"
 
@@ -21,16 +20,7 @@ def issued_case(app, make_user):
     fo = Desk(app, make_user(Role.FRONT_OFFICE, full_name="Rina Loket"), PASSWORD)
     bo = Desk(app, make_user(Role.BACK_OFFICE), PASSWORD)
     sv = Desk(app, make_user(Role.SUPERVISOR, full_name="Kabid"), PASSWORD)
-    service = db.session.scalar(select(Service).where(Service.code == "JAMKESDA"))
-    case = case_from(fo.intake(service, nik=NIK))
-    for requirement in case.requirements:
-        fo.upload(case, requirement.id, scan_bytes())
-    fo.act(case, "submit")
-    for requirement in case.requirements:
-        bo.set_state(case, requirement.id, "salinan_diterima")
-    bo.act(case, "propose")
-    sv.act(case, "approve")
-    return sv, case
+    return sv, approved_case(fo, bo, sv, "JAMKESDA", NIK)
 
 
 def test_supervisor_prints_everything_held_about_a_resident(app, make_user):

@@ -12,7 +12,15 @@ from backoffice.catalogue.models import Service
 from backoffice.correspondence.models import IssuedLetter
 from backoffice.extensions import db
 from tests.conftest import PASSWORD
-from tests.workflow_helpers import Desk, case_from, scan_bytes
+from tests.workflow_helpers import (
+    Desk,
+    case_from,
+    receive_complete,
+    refresh,
+    scan_bytes,
+    service,
+    verify_all,
+)
 
 ACTIVE_SERVICES = [
     "MAYAT-TERLANTAR",
@@ -41,36 +49,6 @@ def desks(app, make_user):
         position="Kepala Bidang Rehabilitasi Sosial",
     )
     return (Desk(app, fo, PASSWORD), Desk(app, bo, PASSWORD), Desk(app, sv, PASSWORD))
-
-
-def service(code: str) -> Service:
-    return db.session.scalar(select(Service).where(Service.code == code))
-
-
-def refresh(case: Case) -> Case:
-    db.session.expire_all()
-    return db.session.get(Case, case.id)
-
-
-def receive_complete(fo: Desk, code: str, nik: str | None = "1401015708800002") -> Case:
-    """Front office: intake, upload a scan for each requirement, hand over."""
-    svc = service(code)
-    case = case_from(fo.intake(svc, nik=nik))
-    for requirement in case.requirements:
-        response = fo.upload(case, requirement.id, scan_bytes(requirement.text[:20]))
-        assert response.status_code == 302
-    assert fo.act(case, "submit").status_code == 302
-    case = refresh(case)
-    assert case.status == CaseStatus.VERIFYING
-    return case
-
-
-def verify_all(bo: Desk, case: Case) -> None:
-    for requirement in case.requirements:
-        state = (
-            "asli_diperiksa" if requirement.original_required else "salinan_diterima"
-        )
-        assert bo.set_state(case, requirement.id, state, "sesuai").status_code == 302
 
 
 @pytest.mark.parametrize("code", ACTIVE_SERVICES)

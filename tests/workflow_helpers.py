@@ -8,10 +8,11 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from PIL import Image, ImageDraw
 
 from backoffice.auth.models import Role, User
-from backoffice.cases.models import Case
+from backoffice.cases.models import Case, CaseStatus
 from backoffice.catalogue.models import Service
 from backoffice.extensions import db
 from tests.conftest import login
@@ -108,3 +109,43 @@ def pdf_bytes(pages: int) -> bytes:
     buffer = io.BytesIO()
     images[0].save(buffer, "PDF", save_all=True, append_images=images[1:])
     return buffer.getvalue()
+
+
+def service(code: str) -> Service:
+    return db.session.scalar(select(Service).where(Service.code == code))
+
+
+def refresh(case: Case) -> Case:
+    db.session.expire_all()
+    return db.session.get(Case, case.id)
+
+
+def receive_complete(fo: Desk, code: str, nik: str | None = "1401015708800002") -> Case:
+    """Front office: intake, upload a scan for each requirement, hand over."""
+    svc = service(code)
+    case = case_from(fo.intake(svc, nik=nik))
+    for requirement in case.requirements:
+        response = fo.upload(case, requirement.id, scan_bytes(requirement.text[:20]))
+        assert response.status_code == 302
+    assert fo.act(case, "submit").status_code == 302
+    case = refresh(case)
+    assert case.status == CaseStatus.VERIFYING
+    return case
+
+
+def verify_all(bo: Desk, case: Case) -> None:
+    for requirement in case.requirements:
+        state = (
+            "asli_diperiksa" if requirement.original_required else "salinan_diterima"
+        )
+        assert bo.set_state(case, requirement.id, state, "sesuai").status_code == 302
+
+
+def approved_case(fo: Desk, bo: Desk, sv: Desk, code: str,
+                  nik: str | None = "1401015708800002") -> Case:
+    """A case received, verified, proposed and approved (its letter issued)."""
+    case = receive_complete(fo, code, nik)
+    verify_all(bo, case)
+    assert bo.act(case, "propose").status_code == 302
+    assert sv.act(case, "approve").status_code == 302
+    return refresh(case)

@@ -1,8 +1,11 @@
 """Benchmark the OCR pipeline against a naive tesseract + regex baseline.
 
-Usage: ``python -m benchmarks.ocr_bench --per-condition N [--types ktp,kk]``.
-Documents come from the seeded generator in ``tests/ocr/synth.py``, so two
-runs with the same arguments read the same pictures.
+Usage: ``python -m benchmarks.ocr_bench --per-condition N [--types ktp,kk]
+[--style unseen] [--variants]``. Documents come from the seeded generator in
+``tests/ocr/synth.py``, so two runs with the same arguments read the same
+pictures. ``--style unseen`` draws them in an appearance the readers were not
+tuned on; ``--variants`` adds a table of KTP variants (glare, worn, a child's
+or a foreigner's card, the old KTP...) with the share of silent wrong answers.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 import statistics
 import sys
 import time
+from collections import Counter
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -78,7 +82,8 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def run(per_condition: int, types: list[str], seed: int, naive: bool) -> None:
+def run(per_condition: int, types: list[str], seed: int, naive: bool,
+        style: str = "standard") -> None:
     """Generate, read and print the tables."""
     acc: dict[tuple[str, str, str, str], list[float]] = defaultdict(list)
     secs: dict[tuple[str, str, str], list[float]] = defaultdict(list)
@@ -86,7 +91,7 @@ def run(per_condition: int, types: list[str], seed: int, naive: bool) -> None:
     for doc_type in types:
         for condition in synth.CONDITIONS:
             for i in range(per_condition):
-                sample = synth.generate(doc_type, condition, seed + i)
+                sample = synth.generate(doc_type, condition, seed + i, style=style)
                 data = sample.to_bytes()
                 started = time.perf_counter()
                 try:
@@ -135,6 +140,90 @@ def run(per_condition: int, types: list[str], seed: int, naive: bool) -> None:
                 f"{c:>9}" for c in cells))
 
 
+# A reader's answer is "invented" when it is wrong, sure of itself and not
+# flagged: the user has no reason to look at it twice.
+SURE = 0.8
+
+
+def mentions(warnings: list[str], name: str) -> bool:
+    """Whether a warning names the field, by its key or its words."""
+    words = {name, name.replace("_", " ")}
+    text = " ".join(warnings).lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+def judge_variant(truth: dict[str, Any], result: Any) -> dict[str, tuple[bool, bool]]:
+    """Per KTP field: (exact, invented)."""
+    out = {}
+    for name in synth.KTP_FIELDS:
+        got = result.fields.get(name) if result else None
+        value = got.value if got else None
+        want = truth.get(name)
+        wrong = value is not None and value != want
+        sure = got is not None and got.confidence >= SURE
+        invented = wrong and sure and not mentions(result.warnings, name)
+        out[name] = (value == want, invented)
+    return out
+
+
+def run_variants(per_condition: int, seed: int, style: str,
+                 variants: tuple[str, ...] = synth.KTP_VARIANTS) -> None:
+    """Read each KTP variant under every condition and print the table."""
+    scores: dict[tuple[str, str], list[tuple[bool, bool]]] = defaultdict(list)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    silent: list[str] = []
+    for variant in variants:
+        for condition in synth.CONDITIONS:
+            for i in range(per_condition):
+                sample = synth.generate("ktp", condition, seed + i, style=style,
+                                        variant=variant)
+                try:
+                    result = read_document(sample.to_bytes())
+                    kinds[variant][result.doc_type] += 1
+                except OcrError:
+                    result = None
+                    kinds[variant]["error"] += 1
+                except Exception as e:  # a crash is a finding, not the end of the run
+                    result = None
+                    kinds[variant]["CRASH"] += 1
+                    silent.append(f"{variant} {condition} seed={seed + i}: crash {e!r}")
+                for name, (exact, invented) in judge_variant(sample.truth,
+                                                             result).items():
+                    scores[(variant, name)].append((exact, invented))
+                    if invented:
+                        got = result.fields[name]
+                        silent.append(
+                            f"{variant} {condition} seed={seed + i} {name}: read "
+                            f"{got.value!r} ({got.confidence:.2f}), truth "
+                            f"{sample.truth.get(name)!r}")
+    print_variants(variants, scores, kinds, silent)
+
+
+def print_variants(variants: tuple[str, ...],
+                   scores: dict[tuple[str, str], list[tuple[bool, bool]]],
+                   kinds: dict[str, Counter[str]], silent: list[str]) -> None:
+    """Print exact/invented per field and variant, the types, the silent errors."""
+    print()
+    print(f"{'KTP variant':18} " + " ".join(f"{v:>11}" for v in variants))
+    print(f"{'field: exact/inv%':18} " + " ".join(f"{'':>11}" for _ in variants))
+    for name in synth.KTP_FIELDS:
+        cells = []
+        for v in variants:
+            values = scores[(v, name)]
+            exact = 100 * statistics.mean(e for e, _ in values)
+            invented = 100 * statistics.mean(i for _, i in values)
+            cells.append(f"{exact:5.1f}/{invented:4.1f}")
+        print(f"{name:18} " + " ".join(f"{c:>11}" for c in cells))
+    cells = [f"{100 * kinds[v]['ktp'] / sum(kinds[v].values()):10.1f}%"
+             for v in variants]
+    print(f"{'doc_type ktp':18} " + " ".join(cells))
+    for v in variants:
+        print(f"  {v}: " + ", ".join(f"{k} {n}" for k, n in kinds[v].most_common()))
+    print(f"\nSilent wrong answers (confidence >= {SURE}, no warning): {len(silent)}")
+    for line in silent:
+        print("  " + line)
+
+
 def main() -> None:
     """Parse arguments and run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -142,8 +231,17 @@ def main() -> None:
     parser.add_argument("--types", default="ktp,kk,sktm")
     parser.add_argument("--seed", type=int, default=1000)
     parser.add_argument("--no-naive", action="store_true")
+    parser.add_argument("--style", choices=synth.STYLES, default="standard")
+    parser.add_argument("--variants", action="store_true",
+                        help="also read the KTP variants and print their table")
+    parser.add_argument("--variant-names", default=",".join(synth.KTP_VARIANTS),
+                        help="which KTP variants --variants reads")
     args = parser.parse_args()
-    run(args.per_condition, args.types.split(","), args.seed, not args.no_naive)
+    types = [t for t in args.types.split(",") if t]
+    run(args.per_condition, types, args.seed, not args.no_naive, args.style)
+    if args.variants:
+        names = tuple(args.variant_names.split(","))
+        run_variants(args.per_condition, args.seed, args.style, names)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,95 @@
+"""Cards as real life brings them: glare, a thumbnail, an old or foreign card.
+
+Each test names what a front-office user would see go wrong. Seeds are fixed
+so a failure can be looked at as a picture with ``synth.generate``.
+"""
+
+import pytest
+import synth
+
+from ocr import read_document
+from ocr.nik import birth_date_from_nik
+from ocr.nik import check_nik
+
+
+def nik_flagged(result) -> bool:
+    return any("NIK" in w for w in result.warnings)
+
+
+def test_generate_unseen_style_keeps_the_truth_of_the_standard_style():
+    for doc_type in synth.DOC_TYPES:
+        standard = synth.generate(doc_type, "scan", seed=31)
+        unseen = synth.generate(doc_type, "scan", seed=31, style="unseen")
+
+        assert unseen.truth == standard.truth, doc_type
+        assert unseen.image.tobytes() != standard.image.tobytes(), doc_type
+
+
+def test_generate_thumbnail_draws_the_card_about_400_px_wide():
+    sample = synth.generate("ktp", "scan", seed=31, variant="thumbnail")
+
+    # A scanned card lies on a bed 1.3 times its width.
+    assert 350 <= sample.image.width / 1.3 <= 450
+
+
+def test_generate_rejects_a_ktp_variant_for_another_document():
+    with pytest.raises(ValueError):
+        synth.generate("kk", "scan", seed=31, variant="glare")
+
+
+@pytest.mark.parametrize(("condition", "seed", "style"), [
+    ("scan", 21, "standard"),
+    ("scan", 22, "standard"),
+    ("phone", 21, "unseen"),
+])
+def test_read_document_reads_or_flags_a_nik_under_glare(condition, seed, style):
+    sample = synth.generate("ktp", condition, seed, style=style, variant="glare")
+
+    result = read_document(sample.to_bytes())
+
+    nik = result.value("nik")
+    assert nik == sample.truth["nik"] or (nik is None and nik_flagged(result))
+
+
+@pytest.mark.parametrize(("condition", "style"), [
+    ("scan", "unseen"),
+    ("chat", "standard"),
+])
+def test_read_document_never_gives_a_sure_thumbnail_nik_failing_its_checks(
+        condition, style):
+    sample = synth.generate("ktp", condition, 21, style=style, variant="thumbnail")
+
+    result = read_document(sample.to_bytes())
+
+    nik = result.fields["nik"]
+    if nik.value is not None and nik.confidence >= 0.8:
+        assert not check_nik(nik.value).errors
+        assert birth_date_from_nik(nik.value) is not None
+
+
+@pytest.mark.parametrize(("condition", "style"), [
+    ("scan", "standard"),
+    ("photocopy", "unseen"),
+])
+def test_read_document_does_not_invent_the_nik_of_an_old_ktp(condition, style):
+    sample = synth.generate("ktp", condition, 21, style=style, variant="old")
+
+    result = read_document(sample.to_bytes())
+
+    assert result.doc_type in ("ktp", "other")
+    nik = result.value("nik")
+    assert nik == sample.truth["nik"] or (nik is None and nik_flagged(result))
+
+
+@pytest.mark.parametrize(("condition", "style"), [
+    ("scan", "standard"),
+    ("phone", "unseen"),
+])
+def test_read_document_never_reads_a_foreigner_as_a_citizen(condition, style):
+    sample = synth.generate("ktp", condition, 21, style=style, variant="wna")
+
+    result = read_document(sample.to_bytes())
+
+    assert result.doc_type == "ktp"
+    assert result.value("kewarganegaraan") != "WNI"
+    assert result.value("nik") == sample.truth["nik"]

@@ -174,6 +174,7 @@ SANS_BLUR = 0.08  # template blur, in em: a chat photo's digits are a few pixels
 SANS_SHARPEN = 1.5  # sigma, in page pixels, of the unsharp mask
 SANS_SCALES = (0.96, 0.98, 1.0, 1.02, 1.04)
 SANS_SHIFTS = (-4, -2, 0, 2, 4)
+BLANK_INK = 0.3  # a digit's window darker than paper by less than this share is blank
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,7 @@ def _score_sans_at(ink: np.ndarray, layout: str, extent: tuple[int, int, int],
     big = cv2.copyMakeBorder(big, 8, height + 8, 8, step + 8, cv2.BORDER_CONSTANT,
                              value=0)
 
+    peak = float(big.max())
     x = x0 * factor - glyphs.left_bearing + shift + 8
     top = int(round(y0 * factor)) + 8 - slack_y
     scores = []
@@ -264,7 +266,13 @@ def _score_sans_at(ink: np.ndarray, layout: str, extent: tuple[int, int, int],
         left = max(int(round(x)) - slack_x, 0)
         window = big[max(top, 0):top + height + 2 * slack_y,
                      left:left + step + 2 * slack_x]
-        scores.append([float(cv2.matchTemplate(window, g, cv2.TM_CCORR_NORMED).max())
-                       for g in glyphs.digits])
+        if window.max(initial=0) < BLANK_INK * peak:
+            # Normalised correlation makes any faint speck look like a digit;
+            # a worn or covered position shows none of them.
+            scores.append([0.0] * 10)
+        else:
+            scores.append([float(cv2.matchTemplate(window, g,
+                                                   cv2.TM_CCORR_NORMED).max())
+                           for g in glyphs.digits])
         x += glyphs.advance["0"]
     return np.array(scores, np.float32)

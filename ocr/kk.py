@@ -7,6 +7,7 @@ import difflib
 import functools
 import logging
 import re
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -23,6 +24,8 @@ from ocr.engine import group_lines
 from ocr.engine import group_rows
 from ocr.nik import birth_date_from_nik
 from ocr.nik import check_no_kk
+from ocr.regions import KAMPAR_KECAMATAN
+from ocr.regions import KAMPAR_PREFIX
 from ocr.result import Field
 
 log = logging.getLogger(__name__)
@@ -58,6 +61,10 @@ NIK_MARGIN = 0.015
 # The family's region code is preferred for a member's first digits when it
 # scores within this of the best.
 PRIOR_MARGIN = 0.015
+DATE_LAYOUT = "DD-DD-DDDD"
+# A birth-date cell whose weakest digit fits no template this well is not
+# printed as DD-MM-YYYY in the table's font, and is left out of the NIK.
+DATE_FIT = 0.88
 HEADER_SCALE = 2.0
 TEXT_VOTE_SCALES = (1.3, 1.6)
 # Labels of the header's right column: a value of the left column read on
@@ -260,7 +267,7 @@ def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
         cells = {n: read.get((r, columns[n]), "") if n in columns else ""
                  for n in MEMBER_COLUMNS}
         member = _member_from_cells(cells)
-        matched, sure = _match_nik(grid, r, columns, cells, no_kk)
+        matched, sure, birth = _match_nik(grid, r, columns, cells, no_kk)
         if matched and member["nik"] and _agreeing(matched, member["nik"]) < 8:
             # Templates laid over something else (a ruling, a smudge) agree
             # with nothing; tesseract's whole reading is kept, with a warning.
@@ -274,6 +281,10 @@ def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
         elif matched is None and (member["nik"] is None
                                   or birth_date_from_nik(member["nik"]) is None):
             member = _reread_nik(gray, grid, r, columns["nik"], member)
+        nik_birth = birth_date_from_nik(member["nik"] or "")
+        if birth and nik_birth and nik_birth[0].isoformat() == birth:
+            # Chosen from both sights of the date, so better than either.
+            member["tanggal_lahir"] = birth
         if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
             warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "
                             "periksa kembali.")
@@ -357,58 +368,121 @@ def _agreeing(first: str, second: str) -> int:
 
 
 def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
-               cells: dict[str, str], no_kk: str | None) -> tuple[str | None, bool]:
+               cells: dict[str, str], no_kk: str | None
+               ) -> tuple[str | None, bool, str | None]:
     """Read a member's NIK by template; its birth date must be a real one.
 
     Returns:
-        The NIK (None when the cell holds no digit run) and whether every
-        digit was clearly told apart from the runner-up.
+        The NIK (None when the cell holds no digit run), whether every
+        digit was clearly told apart from the runner-up, and the birth date
+        (ISO) chosen with it when the row's birth-date column helped.
     """
     scores = score_sans_digits(_bare_cell(grid, row, columns["nik"]), "D" * 16)
     if scores is None:
-        return None, False
-    # XXX: the birth date column is read too poorly on chat photos to help;
-    # the NIK's own date must simply be a real one.
+        return None, False, None
     sex, _ = correct.closest(cells["jenis_kelamin"], correct.JENIS_KELAMIN,
                              cutoff=0.7)
+    date_scores = _date_column_scores(grid, row, columns)
 
     ranked = np.sort(scores, axis=1)
     margins = ranked[:, -1] - ranked[:, -2]
+    region, region_sure = _region_digits(scores[:6], no_kk)
+    birth = _birth_digits(scores[6:12], sex, date_scores)
+    nik = region + birth.digits + "".join(str(d) for d in scores[12:].argmax(axis=1))
+    sure = bool(region_sure and margins[12:].min() >= NIK_MARGIN and birth.sure)
+    return nik, sure, birth.date if date_scores is not None else None
+
+
+def _date_column_scores(grid: table.Grid, row: int, columns: dict[str, int]
+                        ) -> np.ndarray | None:
+    """Template scores of the row's printed birth date, None if it does not fit.
+
+    The birth-date column prints the same day, month and year as NIK digits
+    7-12: a second, independent sight of digits that blur alike.
+    """
+    if "tanggal_lahir" not in columns:
+        return None
+    scores = score_sans_digits(_bare_cell(grid, row, columns["tanggal_lahir"]),
+                               DATE_LAYOUT)
+    if scores is None or scores.max(axis=1).min() < DATE_FIT:
+        return None  # not a DD-MM-YYYY date in the table's font
+    return scores
+
+
+def _region_digits(scores: np.ndarray, no_kk: str | None) -> tuple[str, bool]:
+    """NIK digits 1-6: the registering province, regency and kecamatan.
+
+    A Kampar NIK's kecamatan code is one of Kampar's; members are mostly
+    registered where the family is, so the family's region decides between
+    near-equal readings.
+    """
+    ranked = np.sort(scores, axis=1)
     digits = [str(d) for d in scores.argmax(axis=1)]
     if no_kk and len(no_kk) == 16:
-        # Members are mostly registered where the family is: the family's
-        # region decides only between near-equal readings.
         for i in range(6):
             if scores[i, int(no_kk[i])] >= ranked[i, -1] - PRIOR_MARGIN:
                 digits[i] = no_kk[i]
-    middle, middle_sure = _birth_digits(scores[6:12], sex)
-    if middle is None:
-        return None, False
-    nik = "".join(digits[:6]) + middle + "".join(digits[12:])
-    sure = bool(margins[:6].min() >= NIK_MARGIN and margins[12:].min() >= NIK_MARGIN
-                and middle_sure)
-    return nik, sure
+    sure = bool((ranked[:, -1] - ranked[:, -2]).min() >= NIK_MARGIN)
+    if "".join(digits[:4]) != KAMPAR_PREFIX:
+        return "".join(digits), sure
+
+    codes = [code[-2:] for code, _ in KAMPAR_KECAMATAN]
+    totals = [scores[4, int(c[0])] + scores[5, int(c[1])] for c in codes]
+    order = np.argsort(totals)[::-1]
+    best = codes[order[0]]
+    if no_kk and no_kk[4:6] in codes and no_kk[4:6] != best:
+        if totals[codes.index(no_kk[4:6])] >= totals[order[0]] - PRIOR_MARGIN:
+            best = no_kk[4:6]
+    gap = totals[order[0]] - totals[order[1]]
+    sure = bool((ranked[:4, -1] - ranked[:4, -2]).min() >= NIK_MARGIN
+                and gap >= NIK_MARGIN)
+    return "".join(digits[:4]) + best, sure
 
 
-def _birth_digits(scores: np.ndarray, sex: str | None) -> tuple[str | None, bool]:
-    """Best real DDMMYY for NIK digits 7-12 (day + 40 for a woman)."""
+@dataclass(frozen=True)
+class _BirthDigits:
+    digits: str  # NIK digits 7-12, DDMMYY with 40 added to a woman's day
+    date: str  # the birth date, ISO
+    sure: bool
+
+
+def _birth_digits(scores: np.ndarray, sex: str | None,
+                  date_scores: np.ndarray | None) -> _BirthDigits:
+    """Best real birth date for NIK digits 7-12 (day + 40 for a woman).
+
+    With the row's printed date the two sights of each digit are added;
+    when the NIK alone would have said another date, the reading is unsure.
+    """
     dates = _all_birth_dates()
-    texts, totals = [], []
+    day, month, year = dates[:, 0], dates[:, 1], dates[:, 2]
+    short = year % 100
+    nik_totals, texts = [], []
     for female in (False, True):
         if sex is not None and female != (sex == "PEREMPUAN"):
             continue
-        day = dates[:, 0] + (40 if female else 0)
-        year = dates[:, 2] % 100
-        totals.append(scores[0, day // 10] + scores[1, day % 10]
-                      + scores[2, dates[:, 1] // 10] + scores[3, dates[:, 1] % 10]
-                      + scores[4, year // 10] + scores[5, year % 10])
-        texts.append((day, dates[:, 1], year))
+        nik_day = day + (40 if female else 0)
+        nik_totals.append(scores[0, nik_day // 10] + scores[1, nik_day % 10]
+                          + scores[2, month // 10] + scores[3, month % 10]
+                          + scores[4, short // 10] + scores[5, short % 10])
+        texts.append(nik_day)
+    nik_total = np.concatenate(nik_totals)
+    nik_day = np.concatenate(texts)
+    copies = len(nik_totals)
+    day, month, year = (np.tile(a, copies) for a in (day, month, year))
 
-    total = np.concatenate(totals)
+    total = nik_total
+    if date_scores is not None:
+        printed = (date_scores[0, day // 10] + date_scores[1, day % 10]
+                   + date_scores[2, month // 10] + date_scores[3, month % 10]
+                   + date_scores[4, year // 1000] + date_scores[5, year // 100 % 10]
+                   + date_scores[6, year // 10 % 10] + date_scores[7, year % 10])
+        total = nik_total + printed
     best, second = np.argsort(total)[::-1][:2]
-    day, month, year = (np.concatenate(parts) for parts in zip(*texts))
-    text = f"{day[best]:02d}{month[best]:02d}{year[best]:02d}"
-    return text, bool(total[best] - total[second] >= NIK_MARGIN)
+    text = f"{nik_day[best]:02d}{month[best]:02d}{year[best] % 100:02d}"
+    iso = dt.date(int(year[best]), int(month[best]), int(day[best])).isoformat()
+    sure = bool(total[best] - total[second] >= NIK_MARGIN
+                and nik_total.argmax() == best)
+    return _BirthDigits(text, iso, sure)
 
 
 @functools.cache

@@ -37,6 +37,7 @@ _TO_DIGIT = str.maketrans({
     "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6", "b": "6",
     "T": "7", "?": "7", "g": "9", "q": "9", "A": "4",
 })
+_TO_HOUSE_NUMBER = str.maketrans({"I": "1", "l": "1", "|": "1"})
 MONTHS_ID = {
     "JANUARI": 1, "FEBRUARI": 2, "MARET": 3, "APRIL": 4, "MEI": 5, "JUNI": 6,
     "JULI": 7, "AGUSTUS": 8, "SEPTEMBER": 9, "OKTOBER": 10, "NOVEMBER": 11,
@@ -142,6 +143,10 @@ def clean_alamat(text: str) -> str | None:
     for _ in range(2):  # the second pass reaches an initial after an initial
         text = re.sub(r"(?<=\. )([A-HJ-UWYZ])[.,]?\s+(?=[A-Z])", r"\1. ", text)
     text = re.sub(r"\bNO[.,\-]*\s*(?=\d)", "NO. ", text)
+    # A house number's 1 is often read as I: after NO., a word with a digit
+    # in it is a number.
+    text = re.sub(r"(?<=\bNO\. )(?=[0-9Il|]*\d)[0-9Il|]+\b",
+                  lambda m: m.group(0).translate(_TO_HOUSE_NUMBER), text)
     # A stray dot before the house number's NO. is a speck, not a title.
     text = re.sub(r"(?<=[A-Z]{3})[.,]\s*(?=NO\. \d)", " ", text)
     return text or None

@@ -20,6 +20,9 @@ BLOB_SHARE = 0.05
 # Largest share of the picture a card found by its ink blobs may cover: a
 # card is scanned or copied on a bigger sheet.
 MAX_CARD_FRACTION = 0.7
+# How much more ink must hang below the lines' x-height than stand above it
+# for the text to be taken as upside down.
+UPSIDE_DOWN_MARGIN = 1.3
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,49 @@ def text_is_horizontal(gray: np.ndarray) -> bool:
     if rows.size == 0 or cols.size == 0:
         return gray.shape[1] >= gray.shape[0]
     return float(np.std(rows)) >= float(np.std(cols))
+
+
+def upside_down(gray: np.ndarray) -> bool:
+    """True when the straightened text is clearly upside down.
+
+    Latin print has far more ascenders and capitals above its x-height than
+    descenders below it, so in each text line the ink outside the densest
+    rows sits mostly above them; turned over, mostly below. All-capital
+    lines weigh nothing either way. A clear majority is asked for, so an
+    unsure picture keeps the reading order it had.
+    """
+    _, ink = cv2.threshold(_half(gray), 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:, cv2.CC_STAT_WIDTH]
+    if int((heights >= 4).sum()) < 20:
+        return False
+
+    # Letters only: a photo, a table rule or a speck would drown the lines.
+    letter = float(np.median(heights[heights >= 4]))
+    keep = np.zeros(count, bool)
+    keep[1:] = (heights >= 0.4 * letter) & (heights <= 2.5 * letter) & (
+        widths <= 4 * letter)
+    rows = keep[labels].sum(axis=1)
+
+    above = below = 0
+    for band in _row_runs(rows):
+        if len(band) < 0.6 * letter:
+            continue
+        core = np.flatnonzero(band >= 0.5 * band.max())
+        above += int(band[:core[0]].sum())
+        below += int(band[core[-1] + 1:].sum())
+    log.debug("ink above the x-height %d, below %d", above, below)
+    return below > UPSIDE_DOWN_MARGIN * above
+
+
+def _row_runs(rows: np.ndarray) -> list[np.ndarray]:
+    """Split a row profile into the runs of rows holding ink."""
+    inked = np.flatnonzero(rows)
+    if inked.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(inked) > 1) + 1
+    return [rows[run[0]:run[-1] + 1] for run in np.split(inked, breaks)]
 
 
 def deskew(gray: np.ndarray) -> np.ndarray:

@@ -60,6 +60,7 @@ DIGITS = "-c tessedit_char_whitelist=0123456789"
 # Least lead of every RT/RW digit's best template over the runner-up for the
 # template reading to be taken.
 RT_RW_MARGIN = 0.01
+RT_RW_GAP = 0.2
 KEYWORDS = ("PROVINSI", "KABUPATEN", "NIK", "NAMA", "AGAMA", "KEWARGANEGARAAN",
             "BERLAKU", "KELAMIN", "DARAH", "PEKERJAAN", "ALAMAT")
 # Least likeness of a read label to a field's label for the line to be that
@@ -69,6 +70,8 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=.)")
 # Highest confidence of a NIK whose readings disagreed on a digit: a match
 # of the birth date in it does not vouch for the other digits.
 NIK_SPLIT_CONFIDENCE = 0.6
+# Least width over height of a mark's box to be a dash rather than a dot.
+DASH_ASPECT = 1.3
 
 
 def _key(text: str) -> str:
@@ -165,32 +168,49 @@ def _reread_values(gray: np.ndarray, raw: dict[str, tuple[str, float, list[Word]
 
     if "rt_rw" in raw:
         first, conf, line = raw["rt_rw"]
-        crop = _value_crop(gray, line, colon_x)
+        # Tesseract's boxes of a line can be twice the print's height; the
+        # ink run is found by size, so a narrow gap cannot cut a colon in,
+        # while a wide one can cut into the first digit.
+        crop = _value_crop(gray, line, colon_x, gap=RT_RW_GAP)
         matched = _match_rt_rw(crop)
-        if matched is not None:
+        if matched is not None and "?" not in matched:
             raw["rt_rw"] = (matched, conf, line)
             return
         readings = [correct.rt_rw(first)] + _read_rt_rw(crop)
-        raw["rt_rw"] = (*_judge("rt_rw", readings, conf), line)
+        value, conf = _judge("rt_rw", readings, conf)
+        if matched is not None:
+            value, conf = _fill_unclear(matched, value, conf)
+        raw["rt_rw"] = (value, conf, line)
+
+
+def _fill_unclear(matched: str, read: str, conf: float) -> tuple[str, float]:
+    """Take the templates' clear digits and tesseract's for the unclear ones."""
+    if len(read) != len(matched):
+        return read, conf
+    value = "".join(r if m == "?" else m for m, r in zip(matched, read))
+    return value, conf
 
 
 def _match_rt_rw(crop: np.ndarray) -> str | None:
-    """Read RT/RW by template on the grey crop; None unless every digit is clear.
+    """Read RT/RW by template on the grey crop, ``?`` for each unclear digit.
 
     A photocopy's threshold fills the holes of 0, 6 and 8 and joins digits,
-    which defeats tesseract; the templates still tell the shapes apart.
+    which defeats tesseract; the templates still tell most shapes apart.
+    Returns None when no digit run is found.
     """
     span = _first_ink_run(crop)
     if span is None:
         return None
-    scores = score_sans_digits(crop[:, max(span[0] - 3, 0):span[1] + 3], "DDD/DDD")
+    top, bottom = _ink_rows(crop, span)
+    scores = score_sans_digits(crop[top:bottom, max(span[0] - 3, 0):span[1] + 3],
+                               "DDD/DDD")
     if scores is None:
         return None
 
     ranked = np.sort(scores, axis=1)
-    if (ranked[:, -1] - ranked[:, -2]).min() < RT_RW_MARGIN:
-        return None
-    digits = "".join(str(d) for d in scores.argmax(axis=1))
+    clear = ranked[:, -1] - ranked[:, -2] >= RT_RW_MARGIN
+    digits = "".join(str(d) if ok else "?"
+                     for d, ok in zip(scores.argmax(axis=1), clear))
     return f"{digits[:3]}/{digits[3:]}"
 
 
@@ -201,8 +221,9 @@ def _normalise(name: str, text: str) -> str | None:
         alamat = correct.clean_alamat(text)
         # A DUSUN that lost its numeral, or whose numeral is no Roman
         # numeral, is not a reading to vote for.
-        numeral = re.fullmatch(r"DUSUN(?: ([IVXLN1|]{1,4}))?", alamat or "")
-        if numeral and not ROMAN.fullmatch(numeral.group(1) or ""):
+        numeral = re.fullmatch(r"DUSUN(?: ([A-Z1|()!\[\]]{0,3}))?", alamat or "")
+        if numeral and not ROMAN.fullmatch(numeral.group(1) or "") and (
+                re.search(r"[IVX1|()!\[\]]", numeral.group(1) or "I")):
             return None
         return alamat
     return correct.clean_text(text) or None
@@ -213,18 +234,42 @@ def _judge(name: str, readings: list[str | None], conf: float) -> tuple[str, flo
     log.debug("KTP %s: %d of %d readings agree", name, result.count, len(readings))
     if result.value is None:
         return "", 0.0
+    if name in ("nama", "alamat"):
+        result = _vote_letters_first(readings, result)
     if result.share <= 0.5:
         return result.value, min(conf, 0.45)
     return result.value, conf
 
 
-def _value_crop(gray: np.ndarray, line: list[Word], colon_x: float) -> np.ndarray:
-    """Cut out a line's value: right of the colon, left of the photo."""
+def _vote_letters_first(readings: list[str | None], result: vote.Vote) -> vote.Vote:
+    """Vote on the letters, then on where the spaces go.
+
+    Tesseract often runs two words of a name together in one reading and not
+    in another; the letters the readings agree on outvote a split of the
+    spacing. The spacing is then the one read most often, the one with more
+    words on a tie (a space is lost far more often than one is invented);
+    its own share keeps an unsure spacing flagged.
+    """
+    letters = vote.vote([r.replace(" ", "") if r else None for r in readings])
+    if letters.count <= result.count:
+        return result
+
+    spaced = [r for r in readings if r and r.replace(" ", "") == letters.value]
+    best = max(spaced, key=lambda r: (spaced.count(r), r.count(" ")))
+    return vote.Vote(best, spaced.count(best) / len(readings), spaced.count(best))
+
+
+def _value_crop(gray: np.ndarray, line: list[Word], colon_x: float,
+                gap: float = 0.5) -> np.ndarray:
+    """Cut out a line's value: right of the colon, left of the photo.
+
+    ``gap`` is the space left after the colon, in line heights.
+    """
     height = float(np.median([w.height for w in line]))
     middle = float(np.median([w.top + w.height / 2 for w in line]))
     top = max(int(middle - 0.75 * height), 0)
     bottom = int(middle + 0.75 * height)
-    left = int(colon_x + 0.5 * height)
+    left = int(colon_x + gap * height)
     return gray[top:bottom, left:int(PHOTO_LEFT * gray.shape[1])]
 
 
@@ -250,6 +295,27 @@ def _read_rt_rw(crop: np.ndarray) -> list[str | None]:
         rt, rw = re.sub(r"\D", "", rt), re.sub(r"\D", "", rw)
         readings.append(f"{rt}/{rw}" if len(rt) == 3 and len(rw) == 3 else None)
     return readings
+
+
+def _ink_rows(crop: np.ndarray, span: tuple[int, int]) -> tuple[int, int]:
+    """Top and bottom of the letter-sized ink between ``span``, a little padded.
+
+    A crop cut from tesseract's inflated line box holds slivers of the lines
+    above and below, which the template matcher would take for print.
+    """
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    boxes = [(stats[i, cv2.CC_STAT_TOP], stats[i, cv2.CC_STAT_HEIGHT])
+             for i in range(1, count)
+             if span[0] <= stats[i, cv2.CC_STAT_LEFT] < span[1]
+             and 0.35 * crop.shape[0] <= stats[i, cv2.CC_STAT_HEIGHT]
+             < 0.95 * crop.shape[0]]
+    if not boxes:
+        return 0, crop.shape[0]
+    top = min(t for t, _ in boxes)
+    bottom = max(t + h for t, h in boxes)
+    pad = max((bottom - top) // 6, 2)
+    return max(top - pad, 0), min(bottom + pad, crop.shape[0])
 
 
 def _first_ink_run(crop: np.ndarray) -> tuple[int, int] | None:
@@ -455,11 +521,15 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
     value, ratio = correct.closest(sex_text, correct.JENIS_KELAMIN, cutoff=0.5)
     fields["jenis_kelamin"] = Field(value, conf * ratio if value else 0.0)
     blood, exact = correct.gol_darah(blood_text)
+    line = raw.get("jenis_kelamin", ("", 0.0, []))[2]
+    if blood is None and blood_text and line and _is_dash(line[-1], blood_text):
+        blood, exact = "-", False
     fields["gol_darah"] = Field(blood, (conf if exact else conf * 0.8) if blood
                                 else 0.0)
 
     text, conf = get("alamat")
-    fields["alamat"] = Field(correct.clean_alamat(text), conf)
+    alamat = _normalise("alamat", text)
+    fields["alamat"] = Field(alamat, conf if alamat else 0.0)
 
     text, conf = get("rt_rw")
     value = correct.rt_rw(text)
@@ -508,6 +578,17 @@ def _split_sex_blood(text: str) -> tuple[str, str]:
     after = [glued] if glued and ":" in tokens[labels[-1]] else []
     after += [t for t in tokens[labels[-1] + 1:] if not _is_colon(t)]
     return " ".join(tokens[:labels[0]]), after[-1] if after else ""
+
+
+def _is_dash(word: Word, token: str) -> bool:
+    """True for a small mark wider than tall, read as a dot or a comma.
+
+    A blood group left unknown is printed ``-``; a short dash loses its
+    length on a copy and tesseract calls it a full stop, but its box stays
+    flat.
+    """
+    return (word.text == token and token in ".,_~'`"
+            and word.width >= DASH_ASPECT * word.height)
 
 
 def _is_blood_label(token: str) -> bool:

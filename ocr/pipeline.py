@@ -109,16 +109,27 @@ def prepare(document: np.ndarray) -> Prepared:
     """Make the document upright and readable, then run tesseract.
 
     The direction of the text lines gives a first guess of the quarter
-    turn; when tesseract does not find words it knows that way up, the
+    turn, and on a card the letters' ascenders tell whether it is upside
+    down; when tesseract does not find words it knows that way up, the
     other three ways are tried and the best kept.
     """
     gray = geometry.to_gray(document)
     first = 0 if geometry.text_is_horizontal(geometry.flatten_light(gray)) else 1
+    straight, is_card = _straighten(gray, first)
+    # XXX: only cards are judged this way: a KK page is mostly capitals in
+    # ruled cells, which fool the measure into turning it over.
+    if is_card and geometry.upside_down(straight):
+        # Turning the straightened picture over keeps it straight.
+        first, straight = first + 2, geometry.rotate(straight, 2)
+        log.debug("document looks upside down; read turned over first")
 
     best: Prepared | None = None
     best_score = -1
     for turns in (first, first + 2, first + 1, first + 3):
-        candidate = _read_turned(gray, turns)
+        if turns == first:
+            candidate = _read_straight(straight, is_card)
+        else:
+            candidate = _read_straight(*_straighten(gray, turns))
         score = _known_words(candidate.words)
         if score > best_score:
             best, best_score = candidate, score
@@ -128,12 +139,16 @@ def prepare(document: np.ndarray) -> Prepared:
     return best
 
 
-def _read_turned(gray: np.ndarray, turns: int) -> Prepared:
+def _straighten(gray: np.ndarray, turns: int) -> tuple[np.ndarray, bool]:
+    """Turn, scale, flatten and deskew; also say whether it is a card."""
     gray = geometry.rotate(gray, turns)
     ratio = gray.shape[1] / gray.shape[0]
     is_card = CARD_RATIOS[0] <= ratio <= CARD_RATIOS[1] and gray.shape[1] < 1500
     width = CARD_WIDTH if is_card else min(PAGE_WIDTH, max(gray.shape[1], 1400))
-    gray = geometry.deskew(geometry.flatten_light(_scale_to(gray, width)))
+    return geometry.deskew(geometry.flatten_light(_scale_to(gray, width))), is_card
+
+
+def _read_straight(gray: np.ndarray, is_card: bool) -> Prepared:
     words = engine.read_words(gray, psm=6 if is_card else 4)
     return Prepared(gray, words, is_card)
 

@@ -97,3 +97,25 @@ def test_read_document_reads_the_nik_of_a_clogged_photocopy():
     result = read_document(sample.to_bytes())
 
     assert result.value("nik") == sample.truth["nik"]
+
+
+def test_ktp_flat_mark_after_gol_darah_is_the_dash_and_a_dot_is_not():
+    def blood(width: int, height: int) -> object:
+        line = _line(0, "Jenis Kelamin", "LAKI-LAKI Gol. Darah :")
+        line.append(Word(".", 0.5, 800, 0, width, height, (1, 1, 0)))
+        fields: dict = {}
+        _fill_fields(_raw_fields([line], 1200), fields)
+        return fields["gol_darah"].value
+
+    assert blood(8, 5) == "-"
+    assert blood(5, 5) is None
+
+
+def test_ktp_dusun_without_a_roman_numeral_is_not_given_as_read():
+    assert _read([("Alamat", "DUSUN IT")])["alamat"].value is None
+    assert _read([("Alamat", "DUSUN")])["alamat"].value is None
+    assert _read([("Alamat", "DUSUN II")])["alamat"].value == "DUSUN II"
+
+
+def test_clean_alamat_reads_a_house_number_as_digits():
+    assert clean_alamat("JL. MERDEKA NO. 4I") == "JL. MERDEKA NO. 41"

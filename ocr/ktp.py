@@ -216,7 +216,7 @@ def _match_rt_rw(crop: np.ndarray) -> str | None:
 
 def _normalise(name: str, text: str) -> str | None:
     if name == "nama":
-        return correct.clean_name(text) or None
+        return correct.clean_name(_mend_i(text)) or None
     if name == "alamat":
         alamat = correct.clean_alamat(text)
         # A DUSUN that lost its numeral, or whose numeral is no Roman
@@ -227,6 +227,15 @@ def _normalise(name: str, text: str) -> str | None:
             return None
         return alamat
     return correct.clean_text(text) or None
+
+
+def _mend_i(text: str) -> str:
+    """Read ``!`` or ``|`` touching a letter as the I it stands for.
+
+    A thin I loses its middle on a copy and is read as ``!``; names hold
+    letters only, so dropping the mark would drop a letter (YANT!).
+    """
+    return re.sub(r"(?<=[A-Za-z])[!|]|[!|](?=[A-Za-z])", "I", text)
 
 
 def _judge(name: str, readings: list[str | None], conf: float) -> tuple[str, float]:
@@ -503,7 +512,7 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
         return text, conf
 
     text, conf = get("nama")
-    fields["nama"] = Field(correct.clean_name(text) or None, conf)
+    fields["nama"] = Field(correct.clean_name(_mend_i(text)) or None, conf)
 
     text, conf = get("ttl")
     place, _, date_text = text.rpartition(",")

@@ -119,3 +119,8 @@ def test_ktp_dusun_without_a_roman_numeral_is_not_given_as_read():
 
 def test_clean_alamat_reads_a_house_number_as_digits():
     assert clean_alamat("JL. MERDEKA NO. 4I") == "JL. MERDEKA NO. 41"
+
+
+def test_ktp_name_keeps_a_thin_i_read_as_an_exclamation_mark():
+    assert _read([("Nama", "NURAINI YANT!")])["nama"].value == "NURAINI YANTI"
+    assert _read([("Nama", "FAUZ! HAMID")])["nama"].value == "FAUZI HAMID"

@@ -1,9 +1,18 @@
-"""Read a Surat Keterangan Tidak Mampu from a village office."""
+"""Read a Surat Keterangan Tidak Mampu from a village office.
+
+Each village office prints its own form: the labels are worded differently
+("Nama" or "Nama Lengkap", "NIK" or "No. NIK"), the values start wherever
+the longest label ends, and the closing date may follow the place or a
+"Pada tanggal" label. Labels are therefore found by their wording, fuzzily,
+and each value is taken from the rest of its label's line.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -20,21 +29,54 @@ log = logging.getLogger(__name__)
 
 KEYWORDS = ("SURAT", "KETERANGAN", "TIDAK", "MAMPU", "NOMOR")
 FIELD_ORDER = ("nomor_surat", "nama", "nik", "kel_desa", "kecamatan", "tanggal_surat")
+# Label wordings used by village offices, as lower-case letters only. Labels
+# of fields we do not read are listed too, so that "Alamat" is never taken
+# for a misread "Nama".
 LABELS = {
-    "nomor_surat": r"^\s*n[o0]m[o0]r\b",
-    "nama": r"^\s*nama\b",
-    "nik": r"^\s*n[il1|]k\b",
-    "kel_desa": r"^\s*(desa|kelurahan|kel\s*/\s*desa|desa\s*/\s*kelurahan)\b",
-    "kecamatan": r"^\s*kecamatan\s*:",
+    "nomor_surat": ("nomor", "no", "nomorsurat", "nosurat"),
+    "nama": ("nama", "namalengkap", "namapemohon", "namaterang"),
+    "nik": ("nik", "nonik", "nomornik", "noktp", "niknoktp", "nomorktp",
+            "nomorindukkependudukan", "noindukkependudukan"),
+    "tempat_tanggal_lahir": ("tempattgllahir", "tempattanggallahir", "ttl",
+                             "tempattgllhr", "tempatlahirtanggallahir",
+                             "tempatdantanggallahir"),
+    "kel_desa": ("desa", "kelurahan", "keldesa", "desakel", "desakelurahan",
+                 "kelurahandesa"),
+    "kecamatan": ("kecamatan", "kec"),
+    "tanggal_surat": ("padatanggal", "tanggal", "tgl", "tanggalsurat"),
+    "_other": ("jeniskelamin", "agama", "pekerjaan", "alamat", "statusperkawinan",
+               "kewarganegaraan", "statuskawin", "kabupaten", "dikeluarkandi",
+               "ditetapkandi", "dibuatdi", "keperluan", "tempatlahir", "umur"),
 }
-
+# Letters a label may differ from its wording by, over its length.
+LABEL_RATIO = 0.75
+# A label is at most this many words.
+LABEL_WORDS = 4
 # The words the NIK and the letter number are read again after, alone.
-ANCHORS = {"nik": r"^n[il1|]k:?$", "nomor_surat": r"^n[o0]m[o0]r:?$"}
 NIK_CHARS = "-c tessedit_char_whitelist=0123456789:"
 NUMBER_CHARS = ("-c tessedit_char_whitelist=0123456789/-:."
                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-NUMBER_SHAPE = re.compile(r"(\d{3})/?(\d{1,4})/?([A-Z]{1,6}(?:[-.][A-Z]{1,6})*)/?"
-                          r"(20\d\d)")
+# A letter number: classification code, sequence, office parts, year.
+# A letter number: classification code, sequence, office parts (an office
+# code, a roman month), year. A slash lost in a blurred copy is put back.
+NUMBER_SHAPE = re.compile(r"(\d{3}(?:\.\d{1,2})?)/?(\d{1,4})/?"
+                          r"([A-Z](?:[A-Z0-9.\-/]*[A-Z])?)/?((?:19|20)\d\d)(?!\d)")
+DATE_WORDS = re.compile(r"(\d{1,2})\s*[.,]?\s+([A-Za-z]{3,})[.,]?\s+(\d{4})")
+DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\b")
+PARTIAL_WORDS = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,})\s+(\d{1,3})\s*$")
+PARTIAL_DATE = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,}\s+\d{0,3}\b|"
+                          r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,3}\b")
+SEPARATOR = re.compile(r"^\s*(?:[:;.,£=|!]+|[1il](?=\s))\s*")
+
+
+@dataclass(frozen=True)
+class _Value:
+    """The text after a label, and where it stands on the page."""
+
+    text: str
+    conf: float
+    words: tuple[Word, ...]
+    strong: bool  # the label was closed by a colon, not guessed from words
 
 
 def keyword_score(words: list[Word]) -> int:
@@ -47,126 +89,303 @@ def read_sktm(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], li
     """Read an upright SKTM page.
 
     Args:
-        gray: The page, grey and upright (unused; kept for a uniform step
-            signature).
+        gray: The page, grey and upright.
         words: Tesseract's words on the page.
 
     Returns:
         The fields of :data:`FIELD_ORDER` and warnings in Indonesian.
     """
     warnings: list[str] = []
-    raw: dict[str, tuple[str, float]] = {}
-    letter_date = None
-    for line in group_lines(words):
-        text = " ".join(w.text for w in line)
-        conf = float(np.mean([w.conf for w in line]))
-        for name, pattern in LABELS.items():
-            match = re.search(pattern, text, re.I)
-            if match and name not in raw:
-                value = text[match.end():].strip(" :;.")
-                raw[name] = (value, conf)
-                break
-        if re.search(r"\d{1,2}\s+[A-Za-z]{3,}\s+\d{4}", text):
-            letter_date = correct.parse_date(text) or letter_date
+    lines = group_lines(words)
+    found = _labelled_values(lines)
 
-    fields = _fields(raw, warnings)
-    _reread_anchored(gray, words, fields)
-    fields["tanggal_surat"] = Field(letter_date.isoformat() if letter_date else None,
-                                    0.9 if letter_date else 0.0)
+    birth = _birth_date(found.get("tempat_tanggal_lahir", []))
+    nomor = _nomor(gray, found.get("nomor_surat", []))
+    fields = {
+        "nomor_surat": nomor,
+        "nama": _nama(found.get("nama", [])),
+        "nik": _nik_field(gray, found.get("nik", []), birth),
+        "kecamatan": _region(found.get("kecamatan", []), correct.KECAMATAN_NAMES, 0.6),
+        "kel_desa": _region(found.get("kel_desa", []),
+                            correct.DESA_NAMES + correct.KECAMATAN_NAMES, 0.85),
+        "tanggal_surat": _letter_date(gray, lines, found.get("tanggal_surat", []), birth,
+                                      _number_year(nomor)),
+    }
     if fields["nik"].confidence < 0.5:
         warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
     if unsure:
         warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
                         + ".")
-    return {n: fields.get(n, Field(None, 0.0)) for n in FIELD_ORDER}, warnings
+    return {n: fields[n] for n in FIELD_ORDER}, warnings
 
 
-def _fields(raw: dict[str, tuple[str, float]], warnings: list[str]) -> dict[str, Field]:
-    fields: dict[str, Field] = {}
-    text, conf = raw.get("nomor_surat", ("", 0.0))
-    number = re.sub(r"\s+", "", text).upper().replace("\\", "/")
-    fields["nomor_surat"] = Field(number or None, conf if number else 0.0)
-
-    text, conf = raw.get("nama", ("", 0.0))
-    fields["nama"] = Field(correct.clean_name(text) or None, conf)
-
-    text, conf = raw.get("nik", ("", 0.0))
-    nik = correct.as_digits(text)
-    if len(nik) > 16:
-        # A colon read as 1 or a stray mark adds digits: keep a valid window.
-        windows = [nik[i:i + 16] for i in range(len(nik) - 15)]
-        nik = next((w for w in windows if birth_date_from_nik(w)), nik)
-    if len(nik) == 16 and birth_date_from_nik(nik):
-        fields["nik"] = Field(nik, conf)
-    else:
-        fields["nik"] = Field(nik or None, min(conf, 0.3))
-
-    text, conf = raw.get("kecamatan", ("", 0.0))
-    best, ratio = correct.closest(text, correct.KECAMATAN_NAMES)
-    fields["kecamatan"] = Field(best, max(conf, ratio) * ratio) if best else Field(
-        None, 0.0)
-
-    text, conf = raw.get("kel_desa", ("", 0.0))
-    best, ratio = correct.closest(text, correct.DESA_NAMES + correct.KECAMATAN_NAMES,
-                                  cutoff=0.85)
-    if best:
-        fields["kel_desa"] = Field(best, max(conf, ratio) * ratio)
-    else:
-        fields["kel_desa"] = Field(correct.clean_text(text) or None, conf * 0.9)
-    return fields
+def _labelled_values(lines: list[list[Word]]) -> dict[str, list[_Value]]:
+    """Every labelled value on the page, per field, those closed by a colon first."""
+    found: dict[str, list[_Value]] = {}
+    for line in lines:
+        match = _match_label(line)
+        if match is None:
+            continue
+        name, value = match
+        if value.text:
+            found.setdefault(name, []).append(value)
+    for values in found.values():
+        values.sort(key=lambda v: not v.strong)
+    return found
 
 
-def _reread_anchored(gray: np.ndarray, words: list[Word],
-                     fields: dict[str, Field]) -> None:
-    """Read the NIK and letter number again right of their labels, and vote.
+def _match_label(line: list[Word]) -> tuple[str, _Value] | None:
+    """The field whose label starts the line, and the value after the label.
+
+    A colon within the first words closes the label; without one (or when
+    the words before it are no label), the longest run of first words that
+    reads as a label is taken, and a misread colon after it is dropped.
+    """
+    colon = next((i for i, w in enumerate(line[:LABEL_WORDS + 1]) if ":" in w.text),
+                 None)
+    if colon is not None:
+        before, _, after = line[colon].text.partition(":")
+        label = " ".join([w.text for w in line[:colon]] + [before])
+        name, _ = _closest_label(_letters(label))
+        if name == "_other":
+            return None
+        if name:
+            rest = line[colon:] if after.strip() else line[colon + 1:]
+            text = " ".join([after] + [w.text for w in line[colon + 1:]])
+            return name, _value(text, rest, strong=True)
+
+    best: tuple[float, int, str] | None = None
+    for count in range(1, min(LABEL_WORDS, len(line)) + 1):
+        if re.search(r"\d", line[count - 1].text) or not _letters(line[count - 1].text):
+            break  # labels hold no digits; a lone mark ends them
+        name, ratio = _closest_label(_letters(" ".join(w.text for w in line[:count])))
+        if name and (best is None or ratio >= best[0]):
+            best = (ratio, count, name)
+    if best is None or best[2] == "_other":
+        return None
+    _, count, name = best
+    rest = line[count:]
+    return name, _value(" ".join(w.text for w in rest), rest, strong=False)
+
+
+def _value(text: str, words: list[Word], *, strong: bool) -> _Value:
+    text = SEPARATOR.sub("", text).strip()
+    if words and not _letters(words[0].text) and not re.search(r"\d", words[0].text):
+        words = words[1:]  # a separator standing alone
+    conf = float(np.mean([w.conf for w in words])) if words else 0.0
+    return _Value(text, conf, tuple(words), strong)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _closest_label(key: str) -> tuple[str | None, float]:
+    """The field a label's letters spell, with their similarity."""
+    if not key:
+        return None, 0.0
+    best, best_ratio = None, 0.0
+    for name, wordings in LABELS.items():
+        for wording in wordings:
+            if len(wording) <= 3 or len(key) <= 3:
+                # Short labels must be read exactly (NIK also as N1K, NlK).
+                same = re.sub(r"[il]", "i", key) == re.sub(r"[il]", "i", wording)
+                ratio = 1.0 if same else 0.0
+            else:
+                ratio = correct.edit_similarity(key, wording)
+            if ratio > best_ratio:
+                best, best_ratio = name, ratio
+    return (best, best_ratio) if best_ratio >= LABEL_RATIO else (None, best_ratio)
+
+
+def _nama(values: list[_Value]) -> Field:
+    for value in values:
+        name = correct.clean_name(value.text)
+        if len(name.replace(" ", "")) >= 2:
+            return Field(name, value.conf)
+    return Field(None, 0.0)
+
+
+def _region(values: list[_Value], vocabulary: tuple[str, ...], cutoff: float
+            ) -> Field:
+    """The first value naming a known place; else the first value, unsure."""
+    for value in values:
+        words = correct.clean_text(value.text).split()
+        for count in range(len(words), 0, -1):
+            best, ratio = correct.closest(" ".join(words[:count]), vocabulary,
+                                          cutoff=cutoff)
+            if best:
+                return Field(best, max(value.conf, ratio) * ratio)
+    if values:
+        text = correct.clean_text(values[0].text)
+        return Field(text or None, min(values[0].conf * 0.9, 0.45))
+    return Field(None, 0.0)
+
+
+def _birth_date(values: list[_Value]) -> dt.date | None:
+    return next((d for d in (find_date(v.text) for v in values) if d), None)
+
+
+def find_date(text: str) -> dt.date | None:
+    """The date written in ``text`` as ``12 Maret 1980`` or ``12-03-1980``."""
+    for match in DATE_WORDS.finditer(text):
+        found = correct.parse_date(" ".join(match.groups()))
+        if found:
+            return found
+    for match in DATE_DIGITS.finditer(text):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def _letter_date(gray: np.ndarray, lines: list[list[Word]], values: list[_Value],
+                 birth: dt.date | None, number_year: int | None) -> Field:
+    """The letter's date: after "Pada tanggal", else the page's last date.
+
+    The closing ("Bangkinang, 12 Maret 2026") comes after the person's data,
+    so the last date on the page that is not the birth date is the letter's.
+    A date read in part (a year's last digit lost) is read again alone.
+    """
+    for value in values:
+        found = _date_of(gray, value.text, value.words)
+        if found and _plausible_letter_date(found):
+            return Field(found.isoformat(), 0.9)
+
+    dates = []
+    for line in lines:
+        match = _match_label(line)
+        if match and match[0] == "tempat_tanggal_lahir":
+            continue
+        found = _date_of(gray, " ".join(w.text for w in line), tuple(line))
+        if found and found != birth and _plausible_letter_date(found):
+            dates.append(found)
+    if dates:
+        return Field(dates[-1].isoformat(), 0.9 if len(set(dates)) == 1 else 0.6)
+    return _date_with_number_year(lines, number_year)
+
+
+def _date_with_number_year(lines: list[list[Word]], year: int | None) -> Field:
+    """A closing date whose year was cut short, completed from the letter number.
+
+    The number ends in the year the letter was written; a year read as
+    ``202`` that begins it is taken from there, and flagged for a check.
+    """
+    if year is None:
+        return Field(None, 0.0)
+    for line in reversed(lines):
+        match = PARTIAL_WORDS.search(" ".join(w.text for w in line))
+        if match and str(year).startswith(match.group(3)):
+            found = correct.parse_date(f"{match.group(1)} {match.group(2)} {year}")
+            if found:
+                return Field(found.isoformat(), 0.45)
+    return Field(None, 0.0)
+
+
+def _date_of(gray: np.ndarray, text: str, words: tuple[Word, ...]
+             ) -> dt.date | None:
+    """The date in a line, read again from its crop when only part of it was read."""
+    found = find_date(text)
+    if found or not PARTIAL_DATE.search(text):
+        return found
+    readings = [find_date(t) for t in _reread(gray, words, "")]
+    result = vote.vote([d.isoformat() if d else None for d in readings])
+    log.debug("SKTM date read again: %d of %d readings agree", result.count,
+              len(readings))
+    return dt.date.fromisoformat(result.value) if result.count >= 2 else None
+
+
+def _plausible_letter_date(date: dt.date) -> bool:
+    return 1990 <= date.year <= dt.date.today().year + 1
+
+
+def _nomor(gray: np.ndarray, values: list[_Value]) -> Field:
+    """The letter number, read again alone and voted on."""
+    for value in values:
+        first = _number(value.text)
+        if first is None and not value.strong:
+            continue
+        texts = _reread(gray, value.words, NUMBER_CHARS)
+        result = vote.vote([first] + [_number(t) for t in texts])
+        log.debug("SKTM nomor_surat: %d of %d readings agree", result.count,
+                  len(texts) + 1)
+        if result.value is None:
+            raw = re.sub(r"\s+", "", value.text).upper()
+            return Field(raw or None, min(value.conf, 0.4))
+        confident = result.share > 0.5
+        return Field(result.value, max(value.conf, 0.9) if confident else 0.4)
+    return Field(None, 0.0)
+
+
+def _nik_field(gray: np.ndarray, values: list[_Value], birth: dt.date | None
+               ) -> Field:
+    """The NIK, read again alone and voted on, checked with the birth date."""
+    for value in values:
+        first = _nik(value.text, birth)
+        texts = _reread(gray, value.words, NIK_CHARS)
+        result = vote.vote([first] + [_nik(t, birth) for t in texts])
+        log.debug("SKTM nik: %d of %d readings agree", result.count, len(texts) + 1)
+        if result.value is None:
+            digits = correct.as_digits(value.text)
+            if digits:
+                return Field(digits, min(value.conf, 0.3))
+            continue
+        agrees = birth is None or _nik_birth(result.value) == birth
+        if result.share > 0.5 and agrees:
+            return Field(result.value, max(value.conf, 0.9))
+        return Field(result.value, 0.4)
+    return Field(None, 0.0)
+
+
+def _nik_birth(nik: str) -> dt.date | None:
+    found = birth_date_from_nik(nik)
+    return found[0] if found else None
+
+
+def _reread(gray: np.ndarray, words: tuple[Word, ...], chars: str) -> list[str]:
+    """Read a value again from its own crop, enlarged, several ways.
 
     Chat apps shrink a page until slashes and thin digits blur away; the
     value alone, enlarged and read with only the characters it may hold,
-    loses fewer of them. Readings that disagree leave the confidence low.
+    loses fewer of them.
     """
-    for name, chars, normalise in (("nik", NIK_CHARS, _nik),
-                                   ("nomor_surat", NUMBER_CHARS, _number)):
-        crop = _right_of_label(gray, words, ANCHORS[name])
-        if crop is None:
-            continue
-        texts = table.read_cells(vote.variants(crop), extra=chars)
-        first = fields[name]
-        readings = [normalise(first.value or "")] + [normalise(t) for t in texts]
-        result = vote.vote(readings)
-        log.debug("SKTM %s: %d of %d readings agree", name, result.count,
-                  len(readings))
-        if result.value is None:
-            continue
-        confidence = max(first.confidence, 0.9) if result.share > 0.5 else 0.4
-        fields[name] = Field(result.value, confidence)
-
-
-def _right_of_label(gray: np.ndarray, words: list[Word], pattern: str
-                    ) -> np.ndarray | None:
-    label = next((w for w in words if re.match(pattern, w.text, re.I)), None)
-    if label is None:
-        return None
-    pad = int(0.45 * label.height)
-    # Twenty-five letter heights hold a NIK or a letter number, not the
-    # rest of a long line.
-    right = min(label.right + 25 * label.height, gray.shape[1] - pad)
-    crop = gray[max(label.top - pad, 0):label.bottom + pad, label.right + pad:right]
+    if not words:
+        return []
+    height = int(np.median([w.height for w in words]))
+    pad = int(0.45 * height) + 2
+    top = max(min(w.top for w in words) - pad, 0)
+    bottom = max(w.bottom for w in words) + pad
+    left = max(min(w.left for w in words) - pad, 0)
+    right = min(max(w.right for w in words) + pad, gray.shape[1])
+    crop = gray[top:bottom, left:right]
     if crop.size == 0:
-        return None
+        return []
     # Chat pictures come small: bring the letters to about 40 px first.
-    scale = max(1.0, 40 / max(label.height, 1))
-    return cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    scale = max(1.0, 40 / max(height, 1))
+    crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    return table.read_cells(vote.variants(crop), extra=chars)
 
 
-def _nik(text: str) -> str | None:
+def _nik(text: str, birth: dt.date | None = None) -> str | None:
+    """The 16 digits in ``text`` that hold a real birth date, the printed one first."""
     digits = correct.as_digits(text)
     windows = [digits[i:i + 16] for i in range(max(len(digits) - 15, 0))]
-    return next((w for w in windows if birth_date_from_nik(w)), None)
+    valid = [w for w in windows if _nik_birth(w)]
+    return next((w for w in valid if _nik_birth(w) == birth), None) or next(
+        iter(valid), None)
+
+
+def _number_year(nomor: Field) -> int | None:
+    match = re.search(r"/((?:19|20)\d\d)$", nomor.value or "")
+    return int(match.group(1)) if match and nomor.confidence >= 0.5 else None
 
 
 def _number(text: str) -> str | None:
     text = re.sub(r"\s+", "", text).upper().lstrip(":;.")
+    text = text.replace("\\", "/")
     match = NUMBER_SHAPE.search(text)
     if match is None:
         return None

@@ -1,0 +1,89 @@
+"""SKTM letters from other village offices: other label wordings and dates."""
+
+import numpy as np
+
+from ocr.engine import Word
+from ocr.sktm import read_sktm
+
+PAGE = np.full((900, 1400), 255, np.uint8)
+
+
+def _page(*lines: str) -> list[Word]:
+    words = []
+    for row, text in enumerate(lines):
+        for i, part in enumerate(text.split()):
+            words.append(Word(part, 0.9, 20 + 90 * i, 20 + 40 * row, 80, 24, (1, 1, row)))
+    return words
+
+
+def _read(*lines: str) -> dict[str, object]:
+    fields, _ = read_sktm(PAGE, _page(*lines))
+    return {name: field.value for name, field in fields.items()}
+
+
+def test_sktm_other_label_wordings_are_read():
+    found = _read(
+        "SURAT KETERANGAN TIDAK MAMPU",
+        "No : 470/908/DS-BB/2026",
+        "Nama Lengkap : ABDUL RAHMAN",
+        "No. NIK :1401041707646641",
+        "Tempat, Tanggal Lahir : Salo, 17 Juli 1964",
+        "Alamat : JL. LINTAS NO. 15 RT 006 RW 004",
+        "Desa : BATU BERSURAT",
+        "Kecamatan : XIII KOTO KAMPAR",
+        "Dikeluarkan di : Batu Bersurat",
+        "Pada tanggal : 24 September 2026",
+    )
+
+    assert found == {
+        "nomor_surat": "470/908/DS-BB/2026",
+        "nama": "ABDUL RAHMAN",
+        "nik": "1401041707646641",
+        "kel_desa": "BATU BERSURAT",
+        "kecamatan": "XIII KOTO KAMPAR",
+        "tanggal_surat": "2026-09-24",
+    }
+
+
+def test_sktm_labels_are_found_without_their_colon():
+    found = _read(
+        "Nomor 470/012/DS-AT/2026",
+        "Nama AHMAD HAMID",
+        "NIK 1401022403578671",
+        "Desa £ AIR TIRIS",
+    )
+
+    assert found["nomor_surat"] == "470/012/DS-AT/2026"
+    assert found["nama"] == "AHMAD HAMID"
+    assert found["nik"] == "1401022403578671"
+    assert found["kel_desa"] == "AIR TIRIS"
+
+
+def test_sktm_letter_date_is_not_the_birth_date():
+    found = _read(
+        "Nama : SITI AMINAH",
+        "Tempat/Tgl Lahir : Salo, 12-03-1980",
+        "Bangkinang, 5-11-2026",
+        "Kepala Desa",
+    )
+
+    assert found["tanggal_surat"] == "2026-11-05"
+
+
+def test_sktm_closing_date_in_words_after_the_place():
+    found = _read(
+        "Tempat, Tanggal Lahir : Rumbio, 16 Januari 1977",
+        "Tapung Hilir, 11 Januari 2026",
+    )
+
+    assert found["tanggal_surat"] == "2026-01-11"
+
+
+def test_sktm_nik_that_disagrees_with_the_birth_date_is_flagged():
+    fields, warnings = read_sktm(PAGE, _page(
+        "NIK : 1401041707646641",
+        "Tempat/Tgl Lahir : Salo, 18-07-1964",
+    ))
+
+    assert fields["nik"].confidence < 0.5
+    assert any("NIK" in w for w in warnings)

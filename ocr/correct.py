@@ -26,6 +26,31 @@ PEKERJAAN = (
     "SOPIR", "GURU", "DOSEN", "DOKTER", "BIDAN", "PERAWAT", "PEDAGANG",
     "WIRASWASTA", "PERANGKAT DESA", "KEPALA DESA", "LAINNYA",
 )
+# A foreign resident's KTP prints these values in English; the back office
+# keeps the Indonesian ones.
+ENGLISH_VALUES = {
+    "MALE": "LAKI-LAKI", "FEMALE": "PEREMPUAN",
+    "MARRIED": "KAWIN", "NOT MARRIED": "BELUM KAWIN", "UNMARRIED": "BELUM KAWIN",
+    "SINGLE": "BELUM KAWIN", "DIVORCED": "CERAI HIDUP", "WIDOWED": "CERAI MATI",
+    "MOSLEM": "ISLAM", "MUSLIM": "ISLAM", "CHRISTIAN": "KRISTEN",
+    "PROTESTANT": "KRISTEN", "CATHOLIC": "KATOLIK", "BUDDHIST": "BUDHA",
+    "BUDDHA": "BUDHA", "CONFUCIAN": "KONGHUCU",
+}
+# Nationalities printed on a foreigner's KTP: a country's name means WNA.
+COUNTRIES = (
+    "MALAYSIA", "SINGAPORE", "SINGAPURA", "BRUNEI DARUSSALAM", "THAILAND",
+    "PHILIPPINES", "FILIPINA", "VIETNAM", "MYANMAR", "CAMBODIA", "LAOS",
+    "TIMOR-LESTE", "CHINA", "TIONGKOK", "TAIWAN", "HONG KONG", "JAPAN", "JEPANG",
+    "KOREA", "SOUTH KOREA", "KOREA SELATAN", "INDIA", "PAKISTAN", "BANGLADESH",
+    "SRI LANKA", "NEPAL", "SAUDI ARABIA", "ARAB SAUDI", "YEMEN", "EGYPT", "MESIR",
+    "TURKEY", "TURKI", "IRAN", "IRAQ", "AUSTRALIA", "NEW ZEALAND", "SELANDIA BARU",
+    "UNITED STATES", "USA", "AMERIKA SERIKAT", "CANADA", "KANADA", "BRAZIL",
+    "UNITED KINGDOM", "INGGRIS", "GERMANY", "JERMAN", "NETHERLANDS", "BELANDA",
+    "FRANCE", "PERANCIS", "ITALY", "ITALIA", "SPAIN", "SPANYOL", "PORTUGAL",
+    "BELGIUM", "BELGIA", "SWITZERLAND", "SWISS", "AUSTRIA", "SWEDEN", "SWEDIA",
+    "NORWAY", "NORWEGIA", "DENMARK", "DENMARK", "FINLAND", "POLAND", "POLANDIA",
+    "RUSSIA", "RUSIA", "UKRAINE", "NIGERIA", "SOUTH AFRICA", "AFRIKA SELATAN",
+)
 KECAMATAN_NAMES = tuple(name.upper() for _, name in KAMPAR_KECAMATAN) + tuple(
     name.upper() for name in OLD_KECAMATAN_NAMES
 )
@@ -65,6 +90,17 @@ def closest(text: str, vocabulary: tuple[str, ...], cutoff: float = 0.6
     if best_ratio < cutoff:
         return None, best_ratio
     return best, best_ratio
+
+
+def closest_indonesian(text: str, vocabulary: tuple[str, ...], cutoff: float = 0.6
+                       ) -> tuple[str | None, float]:
+    """Like :func:`closest`, also taking the English words a WNA's card prints.
+
+    Returns the Indonesian entry and the similarity to what was printed.
+    """
+    english = tuple(k for k, v in ENGLISH_VALUES.items() if v in vocabulary)
+    value, ratio = closest(text, vocabulary + english, cutoff=cutoff)
+    return ENGLISH_VALUES.get(value, value) if value else None, ratio
 
 
 def edit_similarity(a: str, b: str) -> float:

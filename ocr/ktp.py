@@ -44,6 +44,26 @@ LABELS = {
     "kewarganegaraan": ("kewarganegaraan",),
     "berlaku_hingga": ("berlakuhingga",),
 }
+# A Kartu Identitas Anak prints the child's family lines in the middle and
+# its address after the citizenship; its own labels keep their order.
+KIA_LABELS = {
+    "nik": ("nik",),
+    "nama": ("nama",),
+    "ttl": LABELS["ttl"],
+    "jenis_kelamin": ("jeniskelamin",),
+    "no_akta": ("noaktakelahiran", "aktakelahiran"),
+    "no_kk": ("nokk", "nokartukeluarga"),
+    "kepala_keluarga": ("namakepalakeluarga",),
+    "agama": ("agama",),
+    "kewarganegaraan": ("kewarganegaraan",),
+    "alamat": ("alamat",),
+    "rt_rw": ("rtrw",),
+    "kel_desa": LABELS["kel_desa"],
+    "kecamatan": ("kecamatan",),
+    "berlaku_hingga": ("berlakuhingga",),
+}
+# Fields a KIA does not print: whatever their lines hold is not theirs.
+KIA_UNPRINTED = ("gol_darah", "status_perkawinan", "pekerjaan")
 FIELD_ORDER = (
     "nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "gol_darah",
     "alamat", "rt_rw", "kel_desa", "kecamatan", "agama", "status_perkawinan",
@@ -70,6 +90,10 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=.)")
 # Highest confidence of a NIK whose readings disagreed on a digit: a match
 # of the birth date in it does not vouch for the other digits.
 NIK_SPLIT_CONFIDENCE = 0.6
+# An address ending in NO. with no number after it has lost its end.
+CUT_ALAMAT = re.compile(r"\bNO\.?$")
+# Widest gap between two words of one value, in letter heights.
+VALUE_GAP = 4.0
 # Least width over height of a mark's box to be a dash rather than a dot.
 DASH_ASPECT = 1.3
 
@@ -78,14 +102,15 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
-def _label_ratio(label: str, name: str) -> float:
+def _label_ratio(label: str, variants: tuple[str, ...]) -> float:
     key = _key(label)
     return max(max(difflib.SequenceMatcher(None, key, variant).ratio(),
                    correct.edit_similarity(key, variant))
-               for variant in LABELS[name])
+               for variant in variants)
 
 
-def _assign_labels(labels: list[str]) -> list[str | None]:
+def _assign_labels(labels: list[str], order: dict[str, tuple[str, ...]] = LABELS
+                   ) -> list[str | None]:
     """Give each line the field its label reads as, in the card's order.
 
     Every e-KTP prints its labels in the same order, so a badly read label
@@ -93,8 +118,8 @@ def _assign_labels(labels: list[str]) -> list[str | None]:
     neighbours: the assignment with the best total likeness that keeps the
     order wins.
     """
-    names = list(LABELS)
-    ratios = [[_label_ratio(label, name) for name in names] for label in labels]
+    names = list(order)
+    ratios = [[_label_ratio(label, order[name]) for name in names] for label in labels]
     rows, cols = len(labels), len(names)
     best = np.zeros((rows + 1, cols + 1))
     for i in range(1, rows + 1):
@@ -116,23 +141,42 @@ def _assign_labels(labels: list[str]) -> list[str | None]:
     return assigned
 
 
-def _raw_fields(lines: list[list[Word]], width: int
+def _raw_fields(lines: list[list[Word]], width: int,
+                order: dict[str, tuple[str, ...]] = LABELS
                 ) -> dict[str, tuple[str, float, list[Word]]]:
     """Map each labelled line to its field: value text, confidence, words."""
     colon_x = _colon_x(lines, width)
     splits = [_split_line(line, colon_x) for line in lines]
-    names = _assign_labels([label for label, _ in splits])
+    names = _assign_labels([label for label, _ in splits], order)
     raw: dict[str, tuple[str, float, list[Word]]] = {}
     for line, (_, value_words), name in zip(lines, splits, names):
         if name is None:
             continue
+        if name != "jenis_kelamin":  # its Gol. Darah stands apart on purpose
+            value_words = _cut_at_gap(value_words)
         text = " ".join(w.text for w in value_words)
         conf = float(np.mean([w.conf for w in value_words])) if value_words else 0.0
         raw[name] = (text, conf, line)
     return raw
 
 
-def _second_look(gray: np.ndarray, fields: dict[str, Field]) -> None:
+def _cut_at_gap(words: list[Word]) -> list[Word]:
+    """Keep the words before a gap far wider than a space.
+
+    Text beyond such a gap is another column: the issuing place and date
+    or the official's title beside the photo of an old card.
+    """
+    if len(words) < 2:
+        return words
+    height = float(np.median([w.height for w in words]))
+    for i in range(1, len(words)):
+        if words[i].left - words[i - 1].right > VALUE_GAP * height:
+            return words[:i]
+    return words
+
+
+def _second_look(gray: np.ndarray, fields: dict[str, Field],
+                 order: dict[str, tuple[str, ...]] = LABELS) -> None:
     """Read the field block again, larger, and fill the fields still empty.
 
     Small cards (a KTP photocopied on A4) lose thin letters and colons at
@@ -143,7 +187,7 @@ def _second_look(gray: np.ndarray, fields: dict[str, Field]) -> None:
                        interpolation=cv2.INTER_CUBIC)
     words = engine.read_words(block, psm=6)
     again: dict[str, Field] = {}
-    _fill_fields(_raw_fields(group_lines(words), block.shape[1]), again)
+    _fill_fields(_raw_fields(group_lines(words), block.shape[1], order), again)
     for name in SECOND_LOOK:
         if fields[name].value is None and again.get(name, Field(None, 0)).value:
             fields[name] = again[name]
@@ -384,30 +428,60 @@ def keyword_score(words: list[Word]) -> int:
     return sum(1 for k in KEYWORDS if k in found)
 
 
-def read_ktp(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], list[str]]:
-    """Read a straightened, upright KTP.
+def is_kia(words: list[Word]) -> bool:
+    """True when the card's title reads Kartu Identitas Anak (a child's card).
+
+    A KIA also prints No. KK and Nama Kepala Keluarga, which make it look
+    like a family card to the keyword count; its title tells it apart.
+    """
+    for line in group_lines(words):
+        keys = [_key(w.text) for w in line]
+        title = [i for i, key in enumerate(keys)
+                 if correct.edit_similarity(key, "identitas") >= 0.75]
+        if any(correct.edit_similarity(key, "anak") >= 0.75
+               for i in title for key in keys[i + 1:i + 3]):
+            return True
+    return False
+
+
+def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False
+             ) -> tuple[dict[str, Field], list[str]]:
+    """Read a straightened, upright KTP, or a child's KIA.
 
     Args:
         gray: The card, grey, upright, about 1200 px wide.
         words: Tesseract's words on ``gray``.
+        child: The card is a Kartu Identitas Anak: its labels stand in
+            another order and it prints no blood group, marital status or
+            job, which are then left empty.
 
     Returns:
         The fields (see :data:`FIELD_ORDER`) and warnings in Indonesian.
     """
     width = gray.shape[1]
+    order = KIA_LABELS if child else LABELS
     lines = group_lines([w for w in words if w.left < PHOTO_LEFT * width])
-    raw = _raw_fields(lines, width)
+    raw = _raw_fields(lines, width, order)
     _reread_values(gray, raw, _colon_x(lines, width))
     fields: dict[str, Field] = {}
     warnings: list[str] = []
+    if child:
+        warnings.append("Kartu ini Kartu Identitas Anak (KIA), bukan KTP: data "
+                        "seorang anak. Gol. darah, status perkawinan dan pekerjaan "
+                        "tidak tercetak pada KIA.")
+        log.info("card read as a Kartu Identitas Anak")
     fields["nik"], nik_split = _read_nik(gray, raw.get("nik"), lines, warnings)
     _fill_fields(raw, fields)
     if any(fields[n].value is None for n in SECOND_LOOK):
-        _second_look(gray, fields)
+        _second_look(gray, fields, order)
     _cross_check(fields, warnings, nik_split=nik_split)
+    unprinted = KIA_UNPRINTED if child else ()
     for name in FIELD_ORDER:
+        if name in unprinted:
+            fields[name] = Field(None, 0.0)
         fields.setdefault(name, Field(None, 0.0))
-    unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
+    unsure = [n for n in FIELD_ORDER
+              if fields[n].confidence < 0.5 and n not in unprinted]
     if unsure:
         warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
                         + ".")
@@ -422,6 +496,15 @@ def _read_nik(gray: np.ndarray, raw: tuple[str, float, list[Word]] | None,
     if line is None:
         warnings.append("NIK tidak ditemukan pada kartu.")
         return Field(None, 0.0), False
+
+    dotted = _read_dotted_nik(gray, line)
+    if dotted is not None:
+        warnings.append("KTP lama (non-elektronik, NIK bertitik): periksa masa "
+                        "berlakunya dan cocokkan NIK dengan KK.")
+        log.info("card read as an old, non-electronic KTP")
+        if birth_date_from_nik(dotted.value or "") is None:
+            warnings.append("NIK terbaca tetapi tidak valid; periksa kembali.")
+        return dotted, dotted.confidence < 0.8
 
     top = min(w.top for w in line)
     bottom = max(w.bottom for w in line)
@@ -439,6 +522,48 @@ def _read_nik(gray: np.ndarray, raw: tuple[str, float, list[Word]] | None,
         warnings.append("Beberapa angka NIK kurang jelas; periksa kembali.")
         return Field(field.value, min(field.confidence, NIK_SPLIT_CONFIDENCE)), True
     return field, False
+
+
+def _dotted_digits(text: str) -> str | None:
+    """The 16 digits of a NIK printed ``dd.dddd.dddddd.dddd``, or None."""
+    squeezed = re.sub(r"\s+", "", text)
+    match = re.search(r"(\w{2})[.,:](\w{4})[.,:](\w{6})[.,:](\w{4})(?!\w)", squeezed)
+    if not match:
+        return None
+    digits = correct.as_digits("".join(match.groups()))
+    return digits if len(digits) == 16 else None
+
+
+def _read_dotted_nik(gray: np.ndarray, line: list[Word]) -> Field | None:
+    """Read the dotted NIK of an old, non-electronic KTP; None for an e-KTP.
+
+    The old card prints its NIK in an ordinary font, which the e-KTP's digit
+    templates do not know; tesseract reads it, and a second reading of the
+    enlarged band with digits and dots only must agree for the number to be
+    given as sure.
+    """
+    first = _dotted_digits(" ".join(w.text for w in line))
+    if first is None:
+        return None
+
+    words = [w for w in line if any(c.isdigit() for c in w.text)]
+    top = min(w.top for w in words)
+    bottom = max(w.bottom for w in words)
+    pad = bottom - top
+    band = gray[max(top - pad // 2, 0):bottom + pad // 2,
+                max(words[0].left - pad, 0):words[-1].right + pad]
+    band = cv2.resize(band, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    band = cv2.copyMakeBorder(band, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
+    again = engine.read_words(band, psm=7,
+                              extra="-c tessedit_char_whitelist=0123456789.")
+    second = _dotted_digits(" ".join(w.text for w in again))
+    conf = float(np.mean([w.conf for w in words]))
+    valid = [n for n in (first, second) if n and birth_date_from_nik(n)]
+    if first == second and valid:
+        return Field(first, max(conf, 0.85))
+    if valid:
+        return Field(valid[0], min(conf, 0.5))
+    return Field(first, min(conf, 0.3))
 
 
 def _read_nik_run(band: np.ndarray) -> tuple[DigitRun | None, int]:
@@ -527,7 +652,8 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
 
     text, conf = get("jenis_kelamin")
     sex_text, blood_text = _split_sex_blood(text)
-    value, ratio = correct.closest(sex_text, correct.JENIS_KELAMIN, cutoff=0.5)
+    value, ratio = correct.closest_indonesian(sex_text, correct.JENIS_KELAMIN,
+                                              cutoff=0.5)
     fields["jenis_kelamin"] = Field(value, conf * ratio if value else 0.0)
     blood, exact = correct.gol_darah(blood_text)
     line = raw.get("jenis_kelamin", ("", 0.0, []))[2]
@@ -538,6 +664,10 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
 
     text, conf = get("alamat")
     alamat = _normalise("alamat", text)
+    if alamat and CUT_ALAMAT.search(alamat):
+        # A house number's NO. without its number: the end was lost (glare,
+        # a sleeve, the photo's edge), so the address cannot be given as sure.
+        conf = min(conf, 0.4)
     fields["alamat"] = Field(alamat, conf if alamat else 0.0)
 
     text, conf = get("rt_rw")
@@ -553,7 +683,9 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
         ("kewarganegaraan", correct.KEWARGANEGARAAN, 0.6),
     ):
         text, conf = get(name)
-        value, ratio = correct.closest(text, vocabulary, cutoff=cutoff)
+        value, ratio = correct.closest_indonesian(text, vocabulary, cutoff=cutoff)
+        if name == "kewarganegaraan" and value is None:
+            value, ratio = _nationality(text)
         if value:
             fields[name] = Field(value, max(conf, ratio) * ratio)
         elif name in ("kel_desa", "pekerjaan") and text:
@@ -570,6 +702,20 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
         until = correct.parse_date(text)
         fields["berlaku_hingga"] = Field(until.isoformat() if until else None,
                                          conf if until else 0.0)
+
+
+def _nationality(text: str) -> tuple[str | None, float]:
+    """Read a printed country as WNA; the likeness to the country is returned.
+
+    Anything else long enough to be a word and unlike WNI is still a
+    foreigner's card, but given at a confidence that asks for a look.
+    """
+    country, ratio = correct.closest(text, correct.COUNTRIES, cutoff=0.75)
+    if country:
+        return "WNA", ratio
+    if len(re.sub(r"[^A-Z]", "", text.upper())) >= 4:
+        return "WNA", 0.4
+    return None, 0.0
 
 
 def _split_sex_blood(text: str) -> tuple[str, str]:

@@ -82,8 +82,9 @@ def read_page(image: np.ndarray) -> OcrResult:
     prepared = prepare(located.image)
     doc_type = classify(prepared)
 
-    if doc_type == "ktp":
-        fields, warnings = ktp.read_ktp(prepared.gray, prepared.words)
+    if doc_type in ("ktp", "kia"):
+        fields, warnings = ktp.read_ktp(prepared.gray, prepared.words,
+                                        child=doc_type == "kia")
         return OcrResult("ktp", fields, [], warnings)
     if doc_type == "kk":
         fields, members, warnings = kk.read_kk(prepared.gray, prepared.words)
@@ -159,10 +160,17 @@ def _known_words(words: list[engine.Word]) -> int:
 
 
 def classify(prepared: Prepared) -> str:
-    """Return ``"ktp"``, ``"kk"``, ``"sktm"`` or ``"other"`` from the words."""
+    """Return ``"ktp"``, ``"kia"``, ``"kk"``, ``"sktm"`` or ``"other"``.
+
+    ``"kia"`` is a child's identity card, read like a KTP.
+    """
     text = " ".join(w.text for w in prepared.words).upper()
     if sktm.keyword_score(prepared.words) >= 2 and "MAMPU" in text:
         return "sktm"
+    # A KIA prints No. KK and Nama Kepala Keluarga: its title comes before
+    # the family card's keywords.
+    if ktp.is_kia(prepared.words) and ktp.keyword_score(prepared.words) >= 3:
+        return "kia"
     if kk.keyword_score(prepared.words) >= 2:
         return "kk"
     if ktp.keyword_score(prepared.words) >= 3:

@@ -124,3 +124,42 @@ def test_clean_alamat_reads_a_house_number_as_digits():
 def test_ktp_name_keeps_a_thin_i_read_as_an_exclamation_mark():
     assert _read([("Nama", "NURAINI YANT!")])["nama"].value == "NURAINI YANTI"
     assert _read([("Nama", "FAUZ! HAMID")])["nama"].value == "FAUZI HAMID"
+
+
+def test_ktp_english_values_of_a_foreigners_card_become_indonesian():
+    fields = _read([
+        ("Jenis Kelamin", "FEMALE Gol. Darah : A"),
+        ("Agama", "CHRISTIAN"),
+        ("Status Perkawinan", "NOT MARRIED"),
+        ("Kewarganegaraan", "NETHERLANDS"),
+    ])
+
+    assert fields["jenis_kelamin"].value == "PEREMPUAN"
+    assert fields["agama"].value == "KRISTEN"
+    assert fields["status_perkawinan"].value == "BELUM KAWIN"
+    assert fields["kewarganegaraan"].value == "WNA"
+
+
+def test_ktp_unknown_nationality_is_a_foreigner_but_asks_for_a_look():
+    field = _read([("Kewarganegaraan", "ZANZIBARIA")])["kewarganegaraan"]
+
+    assert field.value == "WNA"
+    assert field.confidence < 0.5
+
+
+def test_ktp_address_cut_after_its_no_is_not_given_as_sure():
+    cut = _read([("Alamat", "JL. MERDEKA NO")])["alamat"]
+    whole = _read([("Alamat", "JL. MERDEKA NO. 12")])["alamat"]
+
+    assert cut.confidence < 0.5
+    assert whole.confidence >= 0.8
+
+
+def test_ktp_value_stops_at_the_column_beside_the_photo():
+    # An old card prints its issuing place on the name's line, right of it.
+    line = _line(0, "Nama", "ASNIMAR YANTI")
+    line.append(Word("KAMPAR,", 0.9, 900, 0, 80, 20, (1, 1, 0)))
+    fields: dict = {}
+    _fill_fields(_raw_fields([line], 1200), fields)
+
+    assert fields["nama"].value == "ASNIMAR YANTI"

@@ -93,3 +93,41 @@ def test_read_document_never_reads_a_foreigner_as_a_citizen(condition, style):
     assert result.doc_type == "ktp"
     assert result.value("kewarganegaraan") != "WNI"
     assert result.value("nik") == sample.truth["nik"]
+
+
+@pytest.mark.parametrize(("condition", "seed", "style"), [
+    ("scan", 1000, "standard"),
+    ("phone", 1001, "unseen"),
+])
+def test_read_document_reads_a_childs_kia_as_an_identity_card_not_a_kk(
+        condition, seed, style):
+    sample = synth.generate("ktp", condition, seed, style=style, variant="kia")
+
+    result = read_document(sample.to_bytes())
+
+    assert result.doc_type == "ktp"
+    assert any("Kartu Identitas Anak" in w for w in result.warnings)
+    assert result.value("nik") == sample.truth["nik"]
+    assert result.value("nama") == sample.truth["nama"]
+    assert result.value("tanggal_lahir") == sample.truth["tanggal_lahir"]
+    for unprinted in ("gol_darah", "status_perkawinan", "pekerjaan"):
+        assert result.value(unprinted) is None
+
+
+def test_read_document_gives_a_foreigners_values_in_indonesian():
+    sample = synth.generate("ktp", "scan", 1000, variant="wna")
+
+    result = read_document(sample.to_bytes())
+
+    for name in ("jenis_kelamin", "agama", "status_perkawinan", "kewarganegaraan",
+                 "berlaku_hingga"):
+        assert result.value(name) == sample.truth[name], name
+
+
+def test_read_document_reads_the_dotted_nik_of_an_old_ktp_and_says_it_is_old():
+    sample = synth.generate("ktp", "phone", 1000, variant="old")
+
+    result = read_document(sample.to_bytes())
+
+    assert result.value("nik") == sample.truth["nik"]
+    assert any("KTP lama" in w for w in result.warnings)

@@ -189,7 +189,7 @@ def clean_alamat(text: str) -> str | None:
 
 
 _TO_BLOOD = str.maketrans({"0": "O", "D": "O", "Q": "O", "8": "B", "R": "B",
-                           "4": "A"})
+                           "G": "B", "4": "A"})
 
 
 def gol_darah(text: str) -> tuple[str | None, bool]:

@@ -92,6 +92,9 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=.)")
 NIK_SPLIT_CONFIDENCE = 0.6
 # An address ending in NO. with no number after it has lost its end.
 CUT_ALAMAT = re.compile(r"\bNO\.?$")
+# Widest gap, in letter heights, after which a word past the photo's edge
+# still continues its line.
+RUN_ON_GAP = 1.2
 # Widest gap between two words of one value, in letter heights.
 VALUE_GAP = 4.0
 # Least width over height of a mark's box to be a dash rather than a dot.
@@ -323,7 +326,9 @@ def _value_crop(gray: np.ndarray, line: list[Word], colon_x: float,
     top = max(int(middle - 0.75 * height), 0)
     bottom = int(middle + 0.75 * height)
     left = int(colon_x + gap * height)
-    return gray[top:bottom, left:int(PHOTO_LEFT * gray.shape[1])]
+    right = max(int(PHOTO_LEFT * gray.shape[1]), max(w.right for w in line)
+                + int(height / 2))
+    return gray[top:bottom, left:right]
 
 
 def _read_rt_rw(crop: np.ndarray) -> list[str | None]:
@@ -428,6 +433,29 @@ def keyword_score(words: list[Word]) -> int:
     return sum(1 for k in KEYWORDS if k in found)
 
 
+def _field_lines(words: list[Word], width: int) -> list[list[Word]]:
+    """Group the words left of the photo into lines.
+
+    A value may run on past the photo's usual edge (a card printed with its
+    columns further right, a long address, the Gol. Darah of a narrow
+    card): a word that follows the previous one at a space's distance
+    still belongs to the line, a word across a wide gap does not.
+    """
+    limit = PHOTO_LEFT * width
+    lines = []
+    for line in group_lines(words):
+        kept: list[Word] = []
+        for word in line:
+            near = kept and word.left - kept[-1].right < RUN_ON_GAP * max(
+                kept[-1].height, word.height)
+            if word.left >= limit and not near:
+                break
+            kept.append(word)
+        if kept:
+            lines.append(kept)
+    return lines
+
+
 def is_kia(words: list[Word]) -> bool:
     """True when the card's title reads Kartu Identitas Anak (a child's card).
 
@@ -460,7 +488,7 @@ def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False
     """
     width = gray.shape[1]
     order = KIA_LABELS if child else LABELS
-    lines = group_lines([w for w in words if w.left < PHOTO_LEFT * width])
+    lines = _field_lines(words, width)
     raw = _raw_fields(lines, width, order)
     _reread_values(gray, raw, _colon_x(lines, width))
     fields: dict[str, Field] = {}

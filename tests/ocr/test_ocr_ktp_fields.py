@@ -8,6 +8,7 @@ from ocr import geometry
 from ocr import read_document
 from ocr.correct import clean_alamat
 from ocr.engine import Word
+from ocr.ktp import _field_lines
 from ocr.ktp import _fill_fields
 from ocr.ktp import _raw_fields
 from ocr.ktp import FIELD_ORDER
@@ -163,3 +164,16 @@ def test_ktp_value_stops_at_the_column_beside_the_photo():
     _fill_fields(_raw_fields([line], 1200), fields)
 
     assert fields["nama"].value == "ASNIMAR YANTI"
+
+
+def test_ktp_blood_group_printed_past_the_photos_edge_is_still_read():
+    # A card printed with its columns further right: the group's letters
+    # stand past 0.71 of the width, at a space's distance from the colon.
+    line = _line(0, "Jenis Kelamin", "LAKI-LAKI Gol. Darah")
+    line += [Word(":", 0.9, 840, 0, 6, 20, (1, 1, 0)),
+             Word("AB", 0.9, 858, 0, 24, 20, (1, 1, 0)),
+             Word("KAMPAR", 0.9, 1000, 0, 80, 20, (1, 1, 0))]
+    fields: dict = {}
+    _fill_fields(_raw_fields(_field_lines(line, 1200), 1200), fields)
+
+    assert fields["gol_darah"].value == "AB"

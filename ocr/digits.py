@@ -168,7 +168,18 @@ def _longest_run(stats: np.ndarray, keep: list[int], tall: int) -> list[int]:
 
 # Printed table text (the KK member table) uses a plain sans-serif whose digits
 # all have the same advance, so a run can be cut by position like OCR-A.
-SANS_FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+# Village printers differ: Arial (Liberation Sans) and its narrow cut, and the
+# DejaVu faces of many Linux office machines. Each cell is scored with the
+# face that fits it best.
+SANS_FONTS = (
+    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf"),
+)
+SANS_FONT = SANS_FONTS[0]  # the face of the national KK form
+# Mean correlation another face must gain over the national form's face.
+FACE_MARGIN = 0.015
 SANS_EM = 48  # pixels per em of the rendered templates and the enlarged crop
 SANS_BLUR = 0.08  # template blur, in em: a chat photo's digits are a few pixels
 SANS_SHARPEN = 1.5  # sigma, in page pixels, of the unsharp mask
@@ -185,10 +196,15 @@ class _SansGlyphs:
 
 
 @functools.cache
-def _sans_glyphs() -> _SansGlyphs:
-    if not SANS_FONT.exists():
+def _sans_faces() -> tuple[_SansGlyphs, ...]:
+    faces = tuple(_sans_glyphs(path) for path in SANS_FONTS if path.exists())
+    if not faces:
         raise FileNotFoundError("Liberation Sans not found (fonts-liberation)")
-    font = ImageFont.truetype(str(SANS_FONT), SANS_EM)
+    return faces
+
+
+def _sans_glyphs(path: Path) -> _SansGlyphs:
+    font = ImageFont.truetype(str(path), SANS_EM)
     advance = {ch: font.getlength(ch) for ch in "0123456789-/."}
     pad = SANS_EM // 2
     canvas = Image.new("L", (int(advance["0"] * 11 + 2 * pad), SANS_EM * 2), 0)
@@ -233,19 +249,22 @@ def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
         return None
 
     best: np.ndarray | None = None
-    for scale in SANS_SCALES:
-        for shift in SANS_SHIFTS:
-            scores = _score_sans_at(ink, layout, (cols[0], cols[-1] + 1, rows[0]),
-                                    scale, shift)
-            if best is None or scores.max(axis=1).sum() > best.max(axis=1).sum():
-                best = scores
+    best_fit = -1.0
+    for rank, glyphs in enumerate(_sans_faces()):
+        for scale in SANS_SCALES:
+            for shift in SANS_SHIFTS:
+                scores = _score_sans_at(ink, layout, (cols[0], cols[-1] + 1, rows[0]),
+                                        glyphs, scale, shift)
+                # The national form's face is kept unless another clearly fits.
+                fit = float(scores.max(axis=1).mean()) - (FACE_MARGIN if rank else 0)
+                if fit > best_fit:
+                    best, best_fit = scores, fit
     return best
 
 
 def _score_sans_at(ink: np.ndarray, layout: str, extent: tuple[int, int, int],
-                   scale: float, shift: int) -> np.ndarray:
+                   glyphs: _SansGlyphs, scale: float, shift: int) -> np.ndarray:
     """Scores with the run's ink extent stretched by ``scale``, moved ``shift``."""
-    glyphs = _sans_glyphs()
     x0, x1, y0 = extent
     width = sum(glyphs.advance.get(c, glyphs.advance["0"]) for c in layout)
     factor = scale * (width - 2 * glyphs.left_bearing) / max(x1 - x0, 1)

@@ -36,9 +36,9 @@ KEYWORDS = ("KARTU", "KELUARGA", "KEPALA", "KABUPATEN/KOTA")
 # only keep the letters that survive.
 HEADER_LABELS = {
     "kepala_keluarga": r"\bn[a-z]{2,4}\s*k\S{3,5}\s*k\S{5,7}",
-    "alamat": r"^\W{0,2}al\S{1,4}t\b",
+    "alamat": r"^\W{0,2}al\S{1,4}t\b|(?<=\s)alamat\b",
     "rt_rw": r"rt\s*[/|il1]?\s*rw",
-    "kel_desa": r"desa\W{0,2}[kx]\S{5,9}|kel\s*/\s*desa",
+    "kel_desa": r"desa\W{0,2}[kx]\S{5,9}|[kx]\S{1,2}l\S{3,7}\W{0,2}desa|kel\s*/\s*desa",
     "kecamatan": r"kecamatan",
     "_kabupaten": r"kabupaten\s*/?\s*kota",
     "_kode_pos": r"kode\s*pos",
@@ -69,8 +69,15 @@ HEADER_SCALE = 2.0
 TEXT_VOTE_SCALES = (1.3, 1.6)
 # Labels of the header's right column: a value of the left column read on
 # the same line runs into one of them, often misspelt ("PROVNSA").
-RIGHT_LABELS = ("kecamatan", "kabupatenkota", "kabupaten", "kodepos", "provinsi")
+# Older forms print the region on the left and the family on the right, so
+# the family's labels may follow a value too.
+RIGHT_LABELS = ("kecamatan", "kabupatenkota", "kabupaten", "kodepos", "provinsi",
+                "alamat", "namakepalakeluarga", "desakelurahan", "kelurahandesa")
 LABEL_RATIO = 0.75
+# The header fields whose label may stand in the middle of a line.
+LABEL_FIELDS = {"kecamatan": "kecamatan", "alamat": "alamat",
+                "namakepalakeluarga": "kepala_keluarga", "desakelurahan": "kel_desa",
+                "kelurahandesa": "kel_desa"}
 FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
@@ -172,27 +179,36 @@ def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
         for i, match in enumerate(matches):
             name = match.lastgroup or ""
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            value = _cut_at_label(text[match.end():end]).strip(" :;.")
-            value = re.sub(r"^[1il|!]\s+", "", value)
-            if name in found or name in ("kabupaten", "kode_pos", "provinsi"):
-                continue
-            found[name] = _header_field(name, value, conf)
+            value, other, rest = _cut_at_label(text[match.end():end])
+            for key, text_found in ((name, value.strip(" :;.")), (other, rest)):
+                text_found = re.sub(r"^[1il|!]\s+", "", text_found)
+                if key in (None, "kabupaten", "kode_pos", "provinsi") or key in found:
+                    continue
+                found[key] = _header_field(key, text_found, conf)
     return found
 
 
-def _cut_at_label(value: str) -> str:
-    """Cut a header value where a misread right-column label begins."""
+def _cut_at_label(value: str) -> tuple[str, str | None, str]:
+    """Cut a header value where a misread label of the other column begins.
+
+    Returns:
+        The value, the field whose label was found after it (None for a
+        label we do not read, or none) and the text after that label.
+    """
     words = value.split()
     for i in range(1, len(words)):
-        for size in (1, 2):
-            key = re.sub(r"[^a-z]", "", "".join(words[i:i + size]).lower())
-            if len(key) < 5 or not words[i][0].isalpha():
-                continue
-            ratio = max(difflib.SequenceMatcher(None, key, label).ratio()
-                        for label in RIGHT_LABELS)
+        for size in (1, 2, 3):
+            span = words[i:i + size]
+            key = re.sub(r"[^a-z]", "", "".join(span).lower())
+            if len(key) < 5 or not words[i][0].isalpha() or any(
+                    re.search(r"\d", w) for w in span):
+                continue  # labels hold no digits
+            ratio, label = max((difflib.SequenceMatcher(None, key, label).ratio(),
+                                label) for label in RIGHT_LABELS)
             if ratio >= LABEL_RATIO:
-                return " ".join(words[:i])
-    return value
+                rest = " ".join(words[i + size:]).strip(" :;.")
+                return " ".join(words[:i]), LABEL_FIELDS.get(label), rest
+    return value, None, ""
 
 
 def _closest_prefix(value: str, vocabulary: tuple[str, ...], cutoff: float

@@ -108,8 +108,8 @@ def read_sktm(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], li
         "kecamatan": _region(found.get("kecamatan", []), correct.KECAMATAN_NAMES, 0.6),
         "kel_desa": _region(found.get("kel_desa", []),
                             correct.DESA_NAMES + correct.KECAMATAN_NAMES, 0.85),
-        "tanggal_surat": _letter_date(gray, lines, found.get("tanggal_surat", []), birth,
-                                      _number_year(nomor)),
+        "tanggal_surat": _letter_date(gray, lines, found.get("tanggal_surat", []),
+                                      birth, _number_year(nomor)),
     }
     if fields["nik"].confidence < 0.5:
         warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")

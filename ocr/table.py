@@ -76,6 +76,10 @@ def find_grid(gray: np.ndarray) -> Grid | None:
         return None
 
     x, y, w, h = cv2.boundingRect(max(contours, key=cv2.contourArea))
+    upright = _upright_columns(gray, (x, y, w, h))
+    if upright is not None:
+        gray = upright
+        across, down = _rulings(gray)
     rows = _positions((across[y:y + h, x:x + w] > 0).sum(axis=1), 0.35 * w)
     # Rulings across are levelled; those down may still lean a little after
     # a rough perspective fix, so they are widened before being counted.
@@ -84,9 +88,65 @@ def find_grid(gray: np.ndarray) -> Grid | None:
     if len(rows) < 3 or len(cols) < 4:
         return None
     rows = _fill_missing(rows)
+    cols = _merge_close(cols, 0.5 * float(np.median(np.diff(rows))))
     log.debug("table of %d rows and %d columns, turned %.2f degrees",
               len(rows) - 1, len(cols) - 1, angle)
     return Grid(gray, tuple(y + r for r in rows), tuple(x + c for c in cols))
+
+
+def _upright_columns(gray: np.ndarray, box: tuple[int, int, int, int]
+                     ) -> np.ndarray | None:
+    """Make a table's leaning column rulings upright; None when they stand already.
+
+    A phone held at an angle draws the table as a trapezoid: levelling the
+    rows leaves the columns leaning, each a little differently. The two
+    outer column rulings give the corners of a perspective fix.
+    """
+    x, y, w, h = box
+    ink = cv2.adaptiveThreshold(gray[y:y + h, x:x + w], 255,
+                                cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                31, 8)
+    segments = cv2.HoughLinesP(ink, 1, np.pi / 360, threshold=max(h // 3, 20),
+                               minLineLength=h // 2, maxLineGap=max(h // 20, 4))
+    if segments is None:
+        return None
+    fits = []
+    for x0, y0, x1, y1 in segments.reshape(-1, 4).astype(float):
+        if abs(y1 - y0) < h // 2 or abs(x1 - x0) > 0.15 * abs(y1 - y0):
+            continue
+        lean = (x1 - x0) / (y1 - y0)
+        fits.append((x0 + lean * (h / 2 - y0), lean))
+    if len(fits) < 2:
+        return None
+    fits.sort()
+    (mid_left, lean_left), (mid_right, lean_right) = fits[0], fits[-1]
+    if max(abs(lean_left), abs(lean_right)) * h < 3 or mid_right - mid_left < w / 2:
+        return None  # less than 3 pixels off upright over the table's height
+
+    half = h / 2
+    src = np.float32([
+        (x + mid_left - lean_left * half, y), (x + mid_right - lean_right * half, y),
+        (x + mid_right + lean_right * half, y + h),
+        (x + mid_left + lean_left * half, y + h),
+    ])
+    dst = np.float32([(x + mid_left, y), (x + mid_right, y), (x + mid_right, y + h),
+                      (x + mid_left, y + h)])
+    log.debug("column rulings lean %.3f and %.3f; made upright", lean_left,
+              lean_right)
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    return cv2.warpPerspective(gray, matrix, (gray.shape[1], gray.shape[0]),
+                               flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _merge_close(positions: list[int], gap: float) -> list[int]:
+    """Join rulings found closer than ``gap``: one blurred line seen as several."""
+    merged = [[positions[0]]] if positions else []
+    for position in positions[1:]:
+        if position - merged[-1][-1] < gap:
+            merged[-1].append(position)
+        else:
+            merged.append([position])
+    return [int(round(np.mean(group))) for group in merged]
 
 
 def _rulings(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

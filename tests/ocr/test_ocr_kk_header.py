@@ -39,3 +39,27 @@ def test_clean_alamat_drops_a_colon_read_into_jl():
     assert clean_alamat("2 JL SYEKH BURHANUDDIN NO, 21") == "JL. SYEKH BURHANUDDIN NO. 21"
     assert clean_alamat("JL. JEND, SUDIRMAN NO.-126") == "JL. JEND. SUDIRMAN NO. 126"
     assert clean_alamat("JL. DATUK TABANO. NO. 135") == "JL. DATUK TABANO NO. 135"
+
+
+def test_kelurahan_desa_label_is_read_either_way_round():
+    found = _read_header([_line("Kelurahan/Desa 1 AIR TIRIS Provinsi : RIAU")])
+
+    assert found["kel_desa"].value == "AIR TIRIS"
+
+
+def test_region_block_on_the_left_leaves_the_family_fields_readable():
+    lines = [
+        _line("Kecamatan : KUOK Nama Kepala Keluarga : YUSRI HAMID"),
+        _line("Desa/Kelurahan : KUOK Alarnat : JL. TUANKU TAMBUSAI NO. 117"),
+        _line("Kabupaten/Kota : KAMPAR RT/RW : 014/006"),
+    ]
+
+    found = {name: field.value for name, field in _read_header(lines).items()}
+
+    assert found == {
+        "kecamatan": "KUOK",
+        "kepala_keluarga": "YUSRI HAMID",
+        "kel_desa": "KUOK",
+        "alamat": "JL. TUANKU TAMBUSAI NO. 117",
+        "rt_rw": "014/006",
+    }

@@ -15,8 +15,11 @@ from ocr.kk import _complete_columns
 from ocr.ktp import _match_rt_rw
 
 
-def _blurred_cell(text: str) -> np.ndarray:
-    font = ImageFont.truetype(str(SANS_FONT), 26)
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def _blurred_cell(text: str, face: str = str(SANS_FONT)) -> np.ndarray:
+    font = ImageFont.truetype(face, 26)
     page = Image.new("L", (420, 60), 250)
     ImageDraw.Draw(page).text((8, 16), text, font=font, fill=0)
     small = cv2.resize(np.asarray(page), None, fx=0.3, fy=0.3,
@@ -29,6 +32,13 @@ def test_sans_digits_read_a_nik_a_few_pixels_high() -> None:
 
     assert scores is not None
     assert "".join(str(d) for d in scores.argmax(axis=1)) == "1401182607981138"
+
+
+def test_sans_digits_read_a_nik_printed_in_another_face() -> None:
+    scores = score_sans_digits(_blurred_cell("1401054108082292", DEJAVU), "D" * 16)
+
+    assert scores is not None
+    assert "".join(str(d) for d in scores.argmax(axis=1)) == "1401054108082292"
 
 
 def test_sans_digits_find_nothing_in_an_empty_cell() -> None:

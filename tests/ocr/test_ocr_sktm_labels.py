@@ -12,7 +12,8 @@ def _page(*lines: str) -> list[Word]:
     words = []
     for row, text in enumerate(lines):
         for i, part in enumerate(text.split()):
-            words.append(Word(part, 0.9, 20 + 90 * i, 20 + 40 * row, 80, 24, (1, 1, row)))
+            box = (20 + 90 * i, 20 + 40 * row, 80, 24)
+            words.append(Word(part, 0.9, *box, (1, 1, row)))
     return words
 
 

@@ -156,7 +156,9 @@ def _raw_fields(lines: list[list[Word]], width: int,
         if name is None:
             continue
         if name != "jenis_kelamin":  # its Gol. Darah stands apart on purpose
-            value_words = _cut_at_gap(value_words)
+            kept = _cut_at_gap(value_words)
+            line = [w for w in line if w not in value_words[len(kept):]]
+            value_words = kept
         text = " ".join(w.text for w in value_words)
         conf = float(np.mean([w.conf for w in value_words])) if value_words else 0.0
         raw[name] = (text, conf, line)
@@ -205,7 +207,7 @@ def _reread_values(gray: np.ndarray, raw: dict[str, tuple[str, float, list[Word]
     it is listed among the fields to check instead of guessed silently.
     """
     names = [n for n in REREAD if n in raw]
-    crops = [_value_crop(gray, raw[n][2], colon_x) for n in names]
+    crops = [_value_crop(gray, raw[n][2], colon_x, tight=True) for n in names]
     texts = iter(table.read_cells([v for c in crops for v in vote.variants(c)]))
     for name in names:
         first, conf, line = raw[name]
@@ -316,18 +318,23 @@ def _vote_letters_first(readings: list[str | None], result: vote.Vote) -> vote.V
 
 
 def _value_crop(gray: np.ndarray, line: list[Word], colon_x: float,
-                gap: float = 0.5) -> np.ndarray:
+                gap: float = 0.5, *, tight: bool = False) -> np.ndarray:
     """Cut out a line's value: right of the colon, left of the photo.
 
-    ``gap`` is the space left after the colon, in line heights.
+    ``gap`` is the space left after the colon, in line heights; ``tight``
+    also stops the crop a wide gap after the line's last word.
     """
     height = float(np.median([w.height for w in line]))
     middle = float(np.median([w.top + w.height / 2 for w in line]))
     top = max(int(middle - 0.75 * height), 0)
     bottom = int(middle + 0.75 * height)
     left = int(colon_x + gap * height)
-    right = max(int(PHOTO_LEFT * gray.shape[1]), max(w.right for w in line)
-                + int(height / 2))
+    last = max(w.right for w in line)
+    right = max(int(PHOTO_LEFT * gray.shape[1]), last + int(height / 2))
+    if tight and last > left:
+        # Past a wide gap after the last word stands another column, not
+        # the value (the issuing place beside the name on an old card).
+        right = min(right, last + int(VALUE_GAP * height))
     return gray[top:bottom, left:right]
 
 

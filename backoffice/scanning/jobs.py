@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, update
 
 from backoffice.audit.operations import record_event
 from backoffice.cases.models import Document, OcrStatus
@@ -49,9 +49,9 @@ def dispatch(ids: list[int]) -> int:
     if not ids:
         return 0
 
-    now = utcnow()
-    for document in db.session.scalars(select(Document).where(Document.id.in_(ids))):
-        document.ocr_queued_at = now
+    db.session.execute(
+        update(Document).where(Document.id.in_(ids)).values(ocr_queued_at=utcnow())
+    )
     db.session.commit()
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
@@ -155,7 +155,7 @@ def run_ocr(document_id: int) -> str:
     return result.doc_type
 
 
-def requeue_stale(case_id: int | None = None) -> int:
+def requeue_stale() -> int:
     """Hand over again the scans whose job was lost, and count them.
 
     A scan is lost when it was started, or handed over and never started,
@@ -172,8 +172,6 @@ def requeue_stale(case_id: int | None = None) -> int:
             and_(Document.ocr_status == OcrStatus.PENDING, handed_over < limit),
         )
     )
-    if case_id is not None:
-        query = query.where(Document.case_id == case_id)
 
     lost = []
     for document in db.session.scalars(query):

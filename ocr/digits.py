@@ -250,11 +250,12 @@ def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
 
     best: np.ndarray | None = None
     best_fit = -1.0
+    extent = (int(cols[0]), int(cols[-1]) + 1, int(rows[0]))
     for rank, glyphs in enumerate(_sans_faces()):
         for scale in SANS_SCALES:
+            sight = _SansSight.of(ink, layout, extent, glyphs, scale)
             for shift in SANS_SHIFTS:
-                scores = _score_sans_at(ink, layout, (cols[0], cols[-1] + 1, rows[0]),
-                                        glyphs, scale, shift)
+                scores = sight.scores(layout, glyphs, shift)
                 # The national form's face is kept unless another clearly fits.
                 fit = float(scores.max(axis=1).mean()) - (FACE_MARGIN if rank else 0)
                 if fit > best_fit:
@@ -262,36 +263,61 @@ def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
     return best
 
 
-def _score_sans_at(ink: np.ndarray, layout: str, extent: tuple[int, int, int],
-                   glyphs: _SansGlyphs, scale: float, shift: int) -> np.ndarray:
-    """Scores with the run's ink extent stretched by ``scale``, moved ``shift``."""
-    x0, x1, y0 = extent
-    width = sum(glyphs.advance.get(c, glyphs.advance["0"]) for c in layout)
-    factor = scale * (width - 2 * glyphs.left_bearing) / max(x1 - x0, 1)
-    big = cv2.resize(ink, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
-    height, step = glyphs.digits[0].shape
-    slack_x, slack_y = 1, 4
-    big = cv2.copyMakeBorder(big, 8, height + 8, 8, step + 8, cv2.BORDER_CONSTANT,
-                             value=0)
+SLACK_X, SLACK_Y = 1, 4  # pixels a digit may sit off its expected place
+PAD = 8
 
-    peak = float(big.max())
-    x = x0 * factor - glyphs.left_bearing + shift + 8
-    top = int(round(y0 * factor)) + 8 - slack_y
-    scores = []
-    for char in layout:
-        if char != "D":
-            x += glyphs.advance.get(char, glyphs.advance["0"])
-            continue
-        left = max(int(round(x)) - slack_x, 0)
-        window = big[max(top, 0):top + height + 2 * slack_y,
-                     left:left + step + 2 * slack_x]
-        if window.max(initial=0) < BLANK_INK * peak:
-            # Normalised correlation makes any faint speck look like a digit;
-            # a worn or covered position shows none of them.
-            scores.append([0.0] * 10)
-        else:
-            scores.append([float(cv2.matchTemplate(window, g,
-                                                   cv2.TM_CCORR_NORMED).max())
-                           for g in glyphs.digits])
-        x += glyphs.advance["0"]
-    return np.array(scores, np.float32)
+
+@dataclass(frozen=True)
+class _SansSight:
+    """A run enlarged to one face and scale, correlated with its ten digits.
+
+    Each digit template is matched once against the whole enlarged run; a
+    digit position then takes the best correlation near where it should be.
+    Trying another shift costs an index, not another round of matching.
+    """
+
+    x0: float  # where the run's ink starts, enlarged and padded
+    peak: float
+    band: np.ndarray  # the rows of enlarged, padded ink that digits may take
+    maps: np.ndarray  # (digit, row, column): correlation of a digit placed there
+
+    @classmethod
+    def of(cls, ink: np.ndarray, layout: str, extent: tuple[int, int, int],
+           glyphs: _SansGlyphs, scale: float) -> "_SansSight":
+        x0, x1, y0 = extent
+        width = sum(glyphs.advance.get(c, glyphs.advance["0"]) for c in layout)
+        factor = scale * (width - 2 * glyphs.left_bearing) / max(x1 - x0, 1)
+        big = cv2.resize(ink, None, fx=factor, fy=factor,
+                         interpolation=cv2.INTER_CUBIC)
+        height, step = glyphs.digits[0].shape
+        big = cv2.copyMakeBorder(big, PAD, height + PAD, PAD, step + PAD,
+                                 cv2.BORDER_CONSTANT, value=0)
+        # Digits are looked for only a few pixels above or below where the
+        # run's ink starts; the band around those rows is all that is matched.
+        top = int(round(y0 * factor)) + PAD - SLACK_Y
+        band = big[top:top + height + 2 * SLACK_Y]
+        maps = np.stack([cv2.matchTemplate(band, g, cv2.TM_CCORR_NORMED)
+                         for g in glyphs.digits])
+        return cls(x0 * factor - glyphs.left_bearing + PAD, float(big.max()), band,
+                   maps)
+
+    def scores(self, layout: str, glyphs: _SansGlyphs, shift: int) -> np.ndarray:
+        """Scores of each digit of ``layout`` with the run moved ``shift`` pixels."""
+        step = glyphs.digits[0].shape[1]
+        x = self.x0 + shift
+        scores = []
+        for char in layout:
+            if char != "D":
+                x += glyphs.advance.get(char, glyphs.advance["0"])
+                continue
+            left = max(int(round(x)) - SLACK_X, 0)
+            window = self.band[:, left:left + step + 2 * SLACK_X]
+            if window.max(initial=0) < BLANK_INK * self.peak:
+                # Normalised correlation makes any faint speck look like a
+                # digit; a worn or covered position shows none of them.
+                scores.append(np.zeros(10, np.float32))
+            else:
+                places = slice(left, left + 2 * SLACK_X + 1)
+                scores.append(self.maps[:, :, places].max(axis=(1, 2)))
+            x += glyphs.advance["0"]
+        return np.array(scores, np.float32)

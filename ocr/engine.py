@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytesseract
+from PIL import Image
 
 from ocr.errors import EngineError
 from ocr.errors import OcrTimeoutError
@@ -65,9 +66,13 @@ def read_words(
         EngineError: Tesseract is missing or failed.
     """
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # pytesseract hands the picture over as a file; an uncompressed one
+    # spares the PNG encoder, which costs as much as a small tesseract call.
+    picture = Image.fromarray(image)
+    picture.format = "PPM"
     try:
         data = pytesseract.image_to_data(
-            image,
+            picture,
             lang=LANG,
             config=_config(psm, extra),
             timeout=timeout or TIMEOUT_SECONDS,

@@ -55,6 +55,26 @@ KECAMATAN_NAMES = tuple(name.upper() for _, name in KAMPAR_KECAMATAN) + tuple(
     name.upper() for name in OLD_KECAMATAN_NAMES
 )
 DESA_NAMES = tuple(name.upper() for name, _ in KAMPAR_DESA)
+# Within one kecamatan few village names look alike, so a name read with a
+# slip is matched against its own kecamatan's villages more loosely.
+LOCAL_VILLAGE_CUTOFF = 0.7
+# Towns a Kampar resident is often born in beyond Kampar's own villages: the
+# regency seats and cities of Riau and its neighbours, and the big cities.
+BIRTH_TOWNS = (
+    "PEKANBARU", "DUMAI", "SIAK", "SIAK SRI INDRAPURA", "PASIR PENGARAIAN",
+    "UJUNG BATU", "RENGAT", "AIR MOLEK", "TEMBILAHAN", "BENGKALIS", "DURI",
+    "SELAT PANJANG", "PANGKALAN KERINCI", "TELUK KUANTAN", "BAGAN SIAPIAPI",
+    "PADANG", "BUKITTINGGI", "PAYAKUMBUH", "PADANG PANJANG", "SOLOK",
+    "SAWAHLUNTO", "PARIAMAN", "BATUSANGKAR", "LUBUK BASUNG", "LUBUK SIKAPING",
+    "PAINAN", "SIJUNJUNG", "MEDAN", "PEMATANGSIANTAR", "TEBING TINGGI", "BINJAI",
+    "SIBOLGA", "TANJUNGBALAI", "PADANGSIDIMPUAN", "KISARAN", "RANTAU PRAPAT",
+    "JAMBI", "PALEMBANG", "BENGKULU", "BATAM", "TANJUNG PINANG", "BANDA ACEH",
+    "BANDAR LAMPUNG", "JAKARTA", "BANDUNG", "SEMARANG", "YOGYAKARTA", "SURABAYA",
+)
+# Spelling slips are mended only on names this long and this close: a short
+# name is one letter away from too many others.
+PLACE_MIN_LENGTH = 6
+PLACE_CUTOFF = 0.85
 
 _TO_DIGIT = str.maketrans({
     "O": "0", "D": "0", "Q": "0", "o": "0", "U": "0",
@@ -101,6 +121,47 @@ def closest_indonesian(text: str, vocabulary: tuple[str, ...], cutoff: float = 0
     english = tuple(k for k, v in ENGLISH_VALUES.items() if v in vocabulary)
     value, ratio = closest(text, vocabulary + english, cutoff=cutoff)
     return ENGLISH_VALUES.get(value, value) if value else None, ratio
+
+
+def village_in(text: str | None, conf: float, kecamatan: str | None
+               ) -> tuple[str | None, float]:
+    """Mend a village name that no village or kecamatan of Kampar matched.
+
+    Read beside its kecamatan, a name with a slip has few look-alikes:
+    ``RUOK`` in Kecamatan Kuok can only be ``KUOK``.
+
+    Args:
+        text: The village as read (a known name is returned as it is).
+        conf: Its confidence.
+        kecamatan: The kecamatan read on the same document, if any.
+
+    Returns:
+        The village (or the kecamatan's own name, which villages often
+        share) and a confidence lowered by the slip; ``text`` and ``conf``
+        unchanged when no name of the kecamatan is close enough.
+    """
+    if not text or not kecamatan or text in DESA_NAMES + KECAMATAN_NAMES:
+        return text, conf
+    names = tuple(desa.upper() for desa, kec in KAMPAR_DESA
+                  if kec.upper() == kecamatan) + (kecamatan,)
+    best, ratio = closest(text, names, cutoff=LOCAL_VILLAGE_CUTOFF)
+    return (best, max(conf, ratio) * ratio) if best else (text, conf)
+
+
+def birth_place(text: str | None) -> tuple[str | None, float]:
+    """Mend a birth place one slip away from a known village or town.
+
+    Returns:
+        The place as mended (``text`` itself when it is not close to a
+        known one) and the similarity to what was read (1.0 when kept).
+    """
+    if not text or len(text.replace(" ", "")) < PLACE_MIN_LENGTH:
+        return text, 1.0
+    places = DESA_NAMES + KECAMATAN_NAMES + BIRTH_TOWNS
+    if text in places:
+        return text, 1.0
+    best, ratio = closest(text, places, cutoff=PLACE_CUTOFF)
+    return (best, ratio) if best else (text, 1.0)
 
 
 def edit_similarity(a: str, b: str) -> float:

@@ -116,6 +116,9 @@ def read_kk(gray: np.ndarray, words: list[Word]
 
     for name in FIELD_ORDER:
         fields.setdefault(name, Field(None, 0.0))
+    desa = fields["kel_desa"]
+    fields["kel_desa"] = Field(*correct.village_in(desa.value, desa.confidence,
+                                                   fields["kecamatan"].value))
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
     if unsure:
         warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
@@ -373,7 +376,8 @@ def _member_from_cells(cells: dict[str, str]) -> dict[str, str | None]:
         "nik": nik if len(nik) == 16 else None,
         "nama": correct.clean_name(cells["nama"]) or None,
         "jenis_kelamin": sex,
-        "tempat_lahir": correct.clean_name(cells["tempat_lahir"]) or None,
+        "tempat_lahir": correct.birth_place(
+            correct.clean_name(cells["tempat_lahir"]) or None)[0],
         "tanggal_lahir": birth.isoformat() if birth else None,
     }
 
@@ -575,6 +579,6 @@ def _member_from_row(line: list[Word], nik_index: int) -> dict[str, str | None]:
         "nik": nik if len(nik) == 16 else None,
         "nama": correct.clean_name(" ".join(names)) or None,
         "jenis_kelamin": sex,
-        "tempat_lahir": correct.clean_name(place) or None,
+        "tempat_lahir": correct.birth_place(correct.clean_name(place) or None)[0],
         "tanggal_lahir": birth.isoformat() if birth else None,
     }

@@ -680,7 +680,8 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
         match = re.search(r"^(.*?)[\s.]*([0-9OIl]{1,2}[-.\s][0-9OIl]{1,2}[-.\s]\S+)$",
                           text)
         place, date_text = (match.group(1), match.group(2)) if match else (text, "")
-    fields["tempat_lahir"] = Field(correct.clean_name(place) or None, conf)
+    place, ratio = correct.birth_place(correct.clean_name(place) or None)
+    fields["tempat_lahir"] = Field(place, conf * ratio)
     birth = correct.parse_date(date_text)
     fields["tanggal_lahir"] = Field(birth.isoformat() if birth else None,
                                     conf if birth else 0.0)
@@ -728,6 +729,10 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
             fields[name] = Field(correct.clean_text(text) or None, conf * 0.8)
         else:
             fields[name] = Field(None, 0.0)
+
+    desa = fields["kel_desa"]
+    fields["kel_desa"] = Field(*correct.village_in(desa.value, desa.confidence,
+                                                   fields["kecamatan"].value))
 
     text, conf = get("berlaku_hingga")
     value, ratio = correct.closest(text, ("SEUMUR HIDUP",), cutoff=0.6)

@@ -83,26 +83,74 @@ PROVINCES: dict[str, str] = {
 """The 38 province codes (Kemendagri). Papua codes 91-96 follow the 2022
 split; older NIKs from Papua may use 91 or 94 with the pre-split meaning."""
 
-# A short list of Kampar villages/kelurahan we are sure exist, with their
-# kecamatan. Deliberately incomplete (250 exist): it is used to correct OCR
-# only when the read text is very close to one of these names.
-KAMPAR_DESA: tuple[tuple[str, str], ...] = (
-    ("Langgini", "Bangkinang Kota"),
-    ("Kumantan", "Bangkinang Kota"),
-    ("Ridan Permai", "Bangkinang Kota"),
-    ("Bangkinang", "Bangkinang Kota"),
-    ("Air Tiris", "Kampar"),
-    ("Pasir Sialang", "Bangkinang"),
-    ("Muara Takus", "XIII Koto Kampar"),
-    ("Batu Bersurat", "XIII Koto Kampar"),
-    ("Pulau Gadang", "XIII Koto Kampar"),
-    ("Lipat Kain", "Kampar Kiri"),
-    ("Kubang Jaya", "Siak Hulu"),
-    ("Teratak Buluh", "Siak Hulu"),
-    ("Petapahan", "Tapung"),
-    ("Kuok", "Kuok"),
-    ("Salo", "Salo"),
+# Every desa and kelurahan of Kabupaten Kampar by kecamatan code, as listed
+# with the Kemendagri codes of 2025 (Kepmendagri 300.2.2-2138). Names as the
+# register spells them; a card printed before a rename may differ.
+_DESA_BY_KECAMATAN: dict[str, str] = {
+    "01": "Bangkinang; Langgini; Kumantan; Ridan Permai",
+    "02": "Air Tiris; Batu Belah; Tanjung Berulak; Ranah; Penyasawan; Rumbio; "
+          "Padang Mutung; Pulau Jambu; Tanjung Rambutan; Simpang Kubu; Limau Manis; "
+          "Naumbai; Pulau Tinggi; Ranah Baru; Bukit Ranah; Pulau Sarak; Koto Tibun; "
+          "Ranah Singkuang",
+    "03": "Tambang; Kuapan; Gobah; Teluk Kenidai; Aursati; Padang Luas; Terantang; "
+          "Kualu; Rimbo Panjang; Parit Baru; Kemang Indah; Kualu Nenas; "
+          "Tarai Bangun; Sungai Pinang; Balam Jaya; Pulau Permai; Palung Raya",
+    "04": "Batu Bersurat; Gunung Bungsu; Koto Tuo; Balung; Muara Takus; "
+          "Pulau Gadang; Tanjung Alai; Ranah Sungkai; Lubuk Agung; Koto Mesjid; "
+          "Pongkai Istiqomah; Binamang; Koto Tuo Barat",
+    "05": "Kuok; Merangin; Empat Balai; Pulau Jambu; Silam; Bukit Melintang; "
+          "Pulau Terap; Lereng; Batu Langka Kecil",
+    "06": "Pangkalan Baru; Desa Baru; Teratak Buluh; Lubuk Siam; Buluh Cina; "
+          "Buluh Nipis; Tanah Merah; Pandau Jaya; Tanjung Balam; Kepau Jaya; "
+          "Pangkalan Serik; Kubang Jaya",
+    "07": "Lipat Kain; Kuntu; Padang Sawah; Domo; IV Koto Setingkai; Teluk Paman; "
+          "Sungai Geringging; Sungai Paku; Muara Selayah; Sungai Rambai; "
+          "Tanjung Harapan; Sungai Raja; Sungai Sarik; Lipat Kain Utara; "
+          "Lipat Kain Selatan; Kuntu Darussalam; Tanjung Mas; Sungai Harapan; "
+          "Sungai Liti; Teluk Paman Timur",
+    "08": "Sungai Pagar; Mentulik; Sungai Simpang Dua; Sungai Bungo; Rantau Kasih; "
+          "Sungai Petai; Gading Permai; Bangun Sari",
+    "09": "Gema; Tanjung Belit; Tanjung Belit Selatan; Koto Lama; Batu Sanggan; "
+          "Aur Kuning; Ludai; Tanjung Karang; Batu Sasak; Pangkalan Kapas; "
+          "Kebun Tinggi; Tanjung Beringin; Gajah Bertalut; Danau Sontul; "
+          "Pangkalan Serai; Dua Sepakat; Terusan; Deras Tajak; Sungai Santi; "
+          "Subayang Jaya; Tanjung Permai; Bukit Betung; Muaro Bio; Lubuk Bigau",
+    "10": "Petapahan; Pantai Cermin; Petapahan Jaya; Mukti Sari; Sungai Putih; "
+          "Indra Sakti; Gading Sari; Sumber Makmur; Pancuran Gading; Sari Galuh; "
+          "Tri Manunggal; Air Terbit; Tanjung Sawit; Pagaruyung; Sibuak; "
+          "Pelambaian; Kenantan; Indrapuri; Sungai Lambu Makmur; Muara Mahat Baru; "
+          "Karya Indah; Kijang Rejo; Sungai Agung; Bencah Kelubi; Batu Gajah",
+    "11": "Koto Garo; Sekijang; Beringin Lestari; Kota Bangun; Cinta Damai; "
+          "Suka Maju; Kota Baru; Tebing Lestari; Tanah Tinggi; Koto Aman; "
+          "Tapung Lestari; Tapung Makmur; Tandan Sari; Gerbang Sari; Kijang Jaya; "
+          "Kijang Makmur",
+    "12": "Senama Nenek; Kasikan; Bukit Kemuning; Danau Lancang; Muara Intan; "
+          "Intan Jaya; Tanah Datar; Rimba Jaya; Rimba Makmur; Rimba Beringin; "
+          "Sukaramai; Sumber Sari; Kusau Makmur; Talang Danto",
+    "13": "Salo; Siabu; Salo Timur; Sipungguk; Ganting Damai; Ganting",
+    "14": "Pulau Payung; Teratak; Alam Panjang; Bukit Kratai; Batang Batindih; "
+          "Tambusai; Simpang Petai",
+    "15": "Pulau; Pasir Sialang; Pulau Lawas; Muara Uwai; Laboy Jaya; Bukit Payung; "
+          "Suka Mulya; Bukit Sembilan; Binuang",
+    "16": "Kampung Pinang; Pantai Raja; Hangtuah; Sialang Kubang; Lubuk Sakat",
+    "17": "Pulau Birandang; Pulau Rambai; Kampar; Koto Perambahan; Sungai Putih; "
+          "Deli Makmur; Sungai Tarap; Tanjung Bungo; Sawah Baru",
+    "18": "Muara Jalai; Sawah; Kampung Panjang; Kayu Aro; Sungai Tonang; "
+          "Sungai Jalau; Sendayan; Naga Beralih",
+    "19": "Simalinyang; Bina Baru; Hidup Baru; Karya Bakti; Lubuk Sakai; "
+          "Penghidupan; Mayang Pongkai; Koto Damai; Utama Karya; Bukit Sakai; "
+          "Mekar Jaya",
+    "20": "Kebun Durian; Gunung Sahilan; Gunung Sari; Suka Makmur; Subarak; "
+          "Sungai Lipai; Sahilan Darussalam; Gunung Mulya; Makmur Sejahtera",
+    "21": "Siberuang; Bandur Picak; Gunung Malelo; Tabing; Pongkai; Tanjung",
+}
+
+KAMPAR_DESA: tuple[tuple[str, str], ...] = tuple(
+    (desa, kecamatan)
+    for code, kecamatan in KAMPAR_KECAMATAN
+    for desa in _DESA_BY_KECAMATAN[code[-2:]].split("; ")
 )
+"""Every desa/kelurahan of Kampar with the name of its kecamatan."""
 
 
 def kecamatan_by_code(code: str) -> str | None:

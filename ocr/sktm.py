@@ -111,6 +111,9 @@ def read_sktm(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], li
         "tanggal_surat": _letter_date(gray, lines, found.get("tanggal_surat", []),
                                       birth, _number_year(nomor)),
     }
+    desa = fields["kel_desa"]
+    fields["kel_desa"] = Field(*correct.village_in(desa.value, desa.confidence,
+                                                   fields["kecamatan"].value))
     if fields["nik"].confidence < 0.5:
         warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]

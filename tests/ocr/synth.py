@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.regions import KAMPAR_DESA, KAMPAR_KECAMATAN
+from ocr.regions import KAMPAR_KECAMATAN
 
 FONT_DIR = "/usr/share/fonts/truetype"
 SANS = f"{FONT_DIR}/liberation/LiberationSans-Regular.ttf"
@@ -66,6 +66,27 @@ LAST_NAMES = (
     "FITRIANI", "ZAINAL", "HARAHAP", "NASUTION", "AMRI", "EFENDI", "YANTI",
     "SARI", "ARIANTO", "HAMID", "MULYADI", "ANWAR", "KURNIAWAN", "", "",
 )
+# The villages residents are drawn from: a fixed sample of the register, so
+# that a seed keeps drawing the same pictures (kecamatan without one here
+# print the kecamatan's own name).
+SAMPLE_DESA: tuple[tuple[str, str], ...] = (
+    ("Langgini", "Bangkinang Kota"),
+    ("Kumantan", "Bangkinang Kota"),
+    ("Ridan Permai", "Bangkinang Kota"),
+    ("Bangkinang", "Bangkinang Kota"),
+    ("Air Tiris", "Kampar"),
+    ("Pasir Sialang", "Bangkinang"),
+    ("Muara Takus", "XIII Koto Kampar"),
+    ("Batu Bersurat", "XIII Koto Kampar"),
+    ("Pulau Gadang", "XIII Koto Kampar"),
+    ("Lipat Kain", "Kampar Kiri"),
+    ("Kubang Jaya", "Siak Hulu"),
+    ("Teratak Buluh", "Siak Hulu"),
+    ("Petapahan", "Tapung"),
+    ("Kuok", "Kuok"),
+    ("Salo", "Salo"),
+)
+
 PLACES = (
     "BANGKINANG", "AIR TIRIS", "KUOK", "PEKANBARU", "SALO", "LIPAT KAIN",
     "PETAPAHAN", "PADANG", "BUKITTINGGI", "KAMPAR", "DANAU BINGKUANG",
@@ -131,7 +152,7 @@ def random_person(rng: random.Random, *, min_age: int = 17) -> dict[str, Any]:
     birth = dt.date(2026 - rng.randint(min_age, 80), rng.randint(1, 12), 1)
     birth += dt.timedelta(days=rng.randint(0, 27))
     code, kecamatan = rng.choice(KAMPAR_KECAMATAN)
-    desa = [d for d, k in KAMPAR_DESA if k == kecamatan]
+    desa = [d for d, k in SAMPLE_DESA if k == kecamatan]
     desa_name = rng.choice(desa) if desa else kecamatan
     street = rng.choice(STREETS)
     if street == "DUSUN":

@@ -177,3 +177,42 @@ def test_ktp_blood_group_printed_past_the_photos_edge_is_still_read():
     _fill_fields(_raw_fields(_field_lines(line, 1200), 1200), fields)
 
     assert fields["gol_darah"].value == "AB"
+
+
+def test_ktp_village_with_a_slip_is_mended_within_its_kecamatan_and_flagged():
+    fields = _read([
+        ("Kel/Desa", "RUOK"),
+        ("Kecamatan", "KUOK"),
+    ])
+    assert fields["kel_desa"].value == "KUOK"
+    assert fields["kel_desa"].confidence < 0.8  # the clerk is asked to look
+
+
+def test_ktp_village_of_another_kecamatan_is_not_pulled_into_the_one_read():
+    # Kumantan lies in Bangkinang Kota; read in Kuok it stays as printed.
+    fields = _read([
+        ("Kel/Desa", "KUMANTAN"),
+        ("Kecamatan", "KUOK"),
+    ])
+    assert fields["kel_desa"].value == "KUMANTAN"
+
+
+def test_ktp_unknown_village_far_from_every_name_is_kept_as_read():
+    fields = _read([
+        ("Kel/Desa", "SUKA DAMAI BARU"),
+        ("Kecamatan", "TAPUNG"),
+    ])
+    assert fields["kel_desa"].value == "SUKA DAMAI BARU"
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("PEYAPAHAN", "PETAPAHAN"),    # a Tapung village
+    ("BANGKIKANG", "BANGKINANG"),  # the regency seat
+    ("PEKANBAPU", "PEKANBARU"),    # a town beyond Kampar
+    ("SALA", "SALA"),              # too short to tell from Salo: kept
+    ("KARANGANYAR", "KARANGANYAR"),  # a town not in the lists: kept
+])
+def test_ktp_birth_place_one_slip_from_a_known_place_is_mended(printed, expected):
+    fields = _read([("Tempat/Tgl Lahir", f"{printed}, 12-03-1980")])
+    assert fields["tempat_lahir"].value == expected
+    assert fields["tanggal_lahir"].value == "1980-03-12"

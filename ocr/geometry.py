@@ -23,6 +23,14 @@ MAX_CARD_FRACTION = 0.7
 # How much more ink must hang below the lines' x-height than stand above it
 # for the text to be taken as upside down.
 UPSIDE_DOWN_MARGIN = 1.3
+# A reflection off a card's laminate: background at least this bright...
+GLARE_LEVEL = 235
+# ... and this much brighter than the card around it (the card's size over
+# GLARE_SPREAD is how far "around" reaches) ...
+GLARE_RISE = 12
+GLARE_SPREAD = 4
+# ... over at least this share of the card.
+GLARE_MIN_SHARE = 0.01
 
 
 @dataclass(frozen=True)
@@ -43,12 +51,42 @@ def to_gray(image: np.ndarray) -> np.ndarray:
 
 def flatten_light(gray: np.ndarray) -> np.ndarray:
     """Remove uneven light and pale background patterns, keep dark ink."""
+    flat = cv2.divide(gray, _background(gray), scale=255)
+    return cv2.normalize(flat, None, 0, 255, cv2.NORM_MINMAX)
+
+
+def _background(gray: np.ndarray) -> np.ndarray:
+    """The paper or card with the print closed over: light and tint only."""
     size = max(15, (min(gray.shape) // 20) | 1)
-    background = cv2.morphologyEx(
+    return cv2.morphologyEx(
         gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
     )
-    flat = cv2.divide(gray, background, scale=255)
-    return cv2.normalize(flat, None, 0, 255, cv2.NORM_MINMAX)
+
+
+def glare_mask(gray: np.ndarray) -> np.ndarray:
+    """Where light reflected off a laminated card washes the print out.
+
+    Apart from the light's slow falloff a card's background is even; a
+    reflection is a patch near white and clearly brighter than the card
+    around it. A card copied on white paper shows none, and none is found.
+
+    Returns:
+        A boolean mask the size of ``gray``.
+    """
+    background = _background(gray).astype(np.float32)
+    around = cv2.GaussianBlur(background, (0, 0), min(gray.shape) / GLARE_SPREAD)
+    mask = ((background >= GLARE_LEVEL) & (background - around >= GLARE_RISE))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8))
+    height, width = mask.shape
+    patches = []
+    for i in range(1, count):
+        x, y, w, h, area = stats[i]
+        # White paper around a copied card reaches the picture's edge; a
+        # reflection lies on the card.
+        inside = x > 0 and y > 0 and x + w < width and y + h < height
+        if inside and area >= GLARE_MIN_SHARE * mask.size:
+            patches.append(i)
+    return np.isin(labels, patches)
 
 
 def _order_corners(pts: np.ndarray) -> np.ndarray:
@@ -291,6 +329,11 @@ def _row_runs(rows: np.ndarray) -> list[np.ndarray]:
 
 def deskew(gray: np.ndarray) -> np.ndarray:
     """Correct a small rotation (up to ~10 degrees) of horizontal text."""
+    return turn_by(gray, skew_angle(gray))
+
+
+def skew_angle(gray: np.ndarray) -> float:
+    """The small rotation (degrees, 0 when under a quarter degree) of the text."""
     _, ink = cv2.threshold(_half(gray), 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     best, best_score = 0.0, -1.0
     for angle in np.arange(-10, 10.01, 0.5):
@@ -299,8 +342,13 @@ def deskew(gray: np.ndarray) -> np.ndarray:
         score = float(np.var(rotated.sum(axis=1, dtype=np.float64)))
         if score > best_score:
             best, best_score = float(angle), score
-    if abs(best) < 0.25:
-        return gray
-    m = cv2.getRotationMatrix2D((gray.shape[1] / 2, gray.shape[0] / 2), best, 1)
-    return cv2.warpAffine(gray, m, (gray.shape[1], gray.shape[0]),
+    return 0.0 if abs(best) < 0.25 else best
+
+
+def turn_by(image: np.ndarray, angle: float) -> np.ndarray:
+    """Rotate about the centre by ``angle`` degrees, keeping the size."""
+    if not angle:
+        return image
+    m = cv2.getRotationMatrix2D((image.shape[1] / 2, image.shape[0] / 2), angle, 1)
+    return cv2.warpAffine(image, m, (image.shape[1], image.shape[0]),
                           flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)

@@ -27,7 +27,7 @@ UPSIDE_DOWN_MARGIN = 1.3
 GLARE_LEVEL = 235
 # ... and this much brighter than the card around it (the card's size over
 # GLARE_SPREAD is how far "around" reaches) ...
-GLARE_RISE = 12
+GLARE_RISE = 16
 GLARE_SPREAD = 4
 # ... over at least this share of the card.
 GLARE_MIN_SHARE = 0.01

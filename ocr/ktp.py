@@ -62,6 +62,18 @@ KIA_LABELS = {
     "kecamatan": ("kecamatan",),
     "berlaku_hingga": ("berlakuhingga",),
 }
+# The fields each labelled line holds, for lines a reflection can wash out
+# (the NIK is read by its own band and checked against the birth date).
+GLARE_FIELDS = {
+    "nama": ("nama",), "ttl": ("tempat_lahir", "tanggal_lahir"),
+    "jenis_kelamin": ("jenis_kelamin", "gol_darah"), "alamat": ("alamat",),
+    "rt_rw": ("rt_rw",), "kel_desa": ("kel_desa",), "kecamatan": ("kecamatan",),
+    "agama": ("agama",), "status_perkawinan": ("status_perkawinan",),
+    "pekerjaan": ("pekerjaan",), "kewarganegaraan": ("kewarganegaraan",),
+    "berlaku_hingga": ("berlaku_hingga",),
+}
+GLARE_SHARE = 0.05  # share of a value's band under a reflection to doubt it
+GLARE_CONFIDENCE = 0.45
 # Fields a KIA does not print: whatever their lines hold is not theirs.
 KIA_UNPRINTED = ("gol_darah", "status_perkawinan", "pekerjaan")
 FIELD_ORDER = (
@@ -479,8 +491,8 @@ def is_kia(words: list[Word]) -> bool:
     return False
 
 
-def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False
-             ) -> tuple[dict[str, Field], list[str]]:
+def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False,
+             glare: np.ndarray | None = None) -> tuple[dict[str, Field], list[str]]:
     """Read a straightened, upright KTP, or a child's KIA.
 
     Args:
@@ -489,6 +501,8 @@ def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False
         child: The card is a Kartu Identitas Anak: its labels stand in
             another order and it prints no blood group, marital status or
             job, which are then left empty.
+        glare: Where a reflection washes the print out (aligned with
+            ``gray``): a value running into it may have lost letters.
 
     Returns:
         The fields (see :data:`FIELD_ORDER`) and warnings in Indonesian.
@@ -510,6 +524,8 @@ def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False
     if any(fields[n].value is None for n in SECOND_LOOK):
         _second_look(gray, fields, order)
     _cross_check(fields, warnings, nik_split=nik_split)
+    if glare is not None:
+        _doubt_glared(fields, raw, _colon_x(lines, width), glare, warnings)
     unprinted = KIA_UNPRINTED if child else ()
     for name in FIELD_ORDER:
         if name in unprinted:
@@ -522,6 +538,32 @@ def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False
                         + ".")
         log.warning("KTP read with %d unsure fields", len(unsure))
     return {n: fields[n] for n in FIELD_ORDER}, warnings
+
+
+def _doubt_glared(fields: dict[str, Field],
+                  raw: dict[str, tuple[str, float, list[Word]]], colon_x: float,
+                  glare: np.ndarray, warnings: list[str]) -> None:
+    """Mark unsure every value whose line runs into a reflection.
+
+    What is left of a washed-out value reads cleanly (``JL. MERDE``, the
+    surname of a name), so its confidence says nothing of what was lost.
+    """
+    right = int(PHOTO_LEFT * glare.shape[1])
+    glared = []
+    for key, (_, _, line) in raw.items():
+        if not line or key not in GLARE_FIELDS:
+            continue
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        band = glare[max(top, 0):bottom, int(colon_x):right]
+        if band.size and band.mean() >= GLARE_SHARE:
+            glared += [n for n in GLARE_FIELDS[key] if fields[n].value is not None]
+    for name in glared:
+        fields[name] = Field(fields[name].value, min(fields[name].confidence,
+                                                      GLARE_CONFIDENCE))
+    if glared:
+        warnings.append("Sebagian kartu tertutup pantulan cahaya (silau); "
+                        "periksa: " + ", ".join(glared) + ".")
+        log.info("KTP values under glare: %s", ", ".join(glared))
 
 
 def _read_nik(gray: np.ndarray, raw: tuple[str, float, list[Word]] | None,

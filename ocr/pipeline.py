@@ -39,6 +39,9 @@ class Prepared:
     gray: np.ndarray
     words: list[engine.Word]
     is_card: bool
+    # Where a reflection washes a card's print out, aligned with ``gray``;
+    # None for a page.
+    glare: np.ndarray | None = None
 
 
 def read_document(data: bytes | str | Path, *, filename: str | None = None
@@ -84,7 +87,7 @@ def read_page(image: np.ndarray) -> OcrResult:
 
     if doc_type in ("ktp", "kia"):
         fields, warnings = ktp.read_ktp(prepared.gray, prepared.words,
-                                        child=doc_type == "kia")
+                                        child=doc_type == "kia", glare=prepared.glare)
         return OcrResult("ktp", fields, [], warnings)
     if doc_type == "kk":
         fields, members, warnings = kk.read_kk(prepared.gray, prepared.words)
@@ -116,21 +119,20 @@ def prepare(document: np.ndarray) -> Prepared:
     """
     gray = geometry.to_gray(document)
     first = 0 if geometry.text_is_horizontal(geometry.flatten_light(gray)) else 1
-    straight, is_card = _straighten(gray, first)
+    straight = _straighten(gray, first)
     # XXX: only cards are judged this way: a KK page is mostly capitals in
     # ruled cells, which fool the measure into turning it over.
-    if is_card and geometry.upside_down(straight):
+    if straight.is_card and geometry.upside_down(straight.gray):
         # Turning the straightened picture over keeps it straight.
-        first, straight = first + 2, geometry.rotate(straight, 2)
+        first, straight = first + 2, _turned_over(straight)
         log.debug("document looks upside down; read turned over first")
 
     best: Prepared | None = None
     best_score = -1
     for turns in (first, first + 2, first + 1, first + 3):
-        if turns == first:
-            candidate = _read_straight(straight, is_card)
-        else:
-            candidate = _read_straight(*_straighten(gray, turns))
+        candidate = straight if turns == first else _straighten(gray, turns)
+        candidate.words = engine.read_words(candidate.gray,
+                                            psm=6 if candidate.is_card else 4)
         score = _known_words(candidate.words)
         if score > best_score:
             best, best_score = candidate, score
@@ -140,18 +142,30 @@ def prepare(document: np.ndarray) -> Prepared:
     return best
 
 
-def _straighten(gray: np.ndarray, turns: int) -> tuple[np.ndarray, bool]:
-    """Turn, scale, flatten and deskew; also say whether it is a card."""
+def _straighten(gray: np.ndarray, turns: int) -> Prepared:
+    """Turn, scale, flatten and deskew; also say whether it is a card.
+
+    The words are not read yet.
+    """
     gray = geometry.rotate(gray, turns)
     ratio = gray.shape[1] / gray.shape[0]
     is_card = CARD_RATIOS[0] <= ratio <= CARD_RATIOS[1] and gray.shape[1] < 1500
     width = CARD_WIDTH if is_card else min(PAGE_WIDTH, max(gray.shape[1], 1400))
-    return geometry.deskew(geometry.flatten_light(_scale_to(gray, width))), is_card
+    scaled = _scale_to(gray, width)
+    flat = geometry.flatten_light(scaled)
+    angle = geometry.skew_angle(flat)
+    glare = None
+    if is_card:
+        # Found before flattening, which evens a reflection out with the rest.
+        mask = geometry.glare_mask(scaled).astype(np.uint8) * 255
+        glare = geometry.turn_by(mask, angle) > 127
+    return Prepared(geometry.turn_by(flat, angle), [], is_card, glare)
 
 
-def _read_straight(gray: np.ndarray, is_card: bool) -> Prepared:
-    words = engine.read_words(gray, psm=6 if is_card else 4)
-    return Prepared(gray, words, is_card)
+def _turned_over(prepared: Prepared) -> Prepared:
+    glare = prepared.glare
+    return Prepared(geometry.rotate(prepared.gray, 2), [], prepared.is_card,
+                    None if glare is None else geometry.rotate(glare, 2))
 
 
 def _known_words(words: list[engine.Word]) -> int:

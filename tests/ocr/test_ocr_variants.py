@@ -131,3 +131,26 @@ def test_read_document_reads_the_dotted_nik_of_an_old_ktp_and_says_it_is_old():
 
     assert result.value("nik") == sample.truth["nik"]
     assert any("KTP lama" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(("condition", "seed"), [
+    ("scan", 1003),   # the address loses its end: JL. MERDE...
+    ("scan", 1001),   # the name loses its first word
+    ("phone", 1000),  # the birth place loses its end
+])
+def test_read_document_does_not_give_a_value_cut_by_glare_as_sure(condition, seed):
+    sample = synth.generate("ktp", condition, seed, variant="glare")
+    result = read_document(sample.to_bytes())
+
+    wrong = [name for name, field in result.fields.items()
+             if field.value != sample.truth[name] and field.confidence >= 0.8]
+    assert wrong == []
+    assert any("silau" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("condition", ["scan", "phone", "chat"])
+def test_read_document_sees_no_glare_on_a_card_without_it(condition):
+    for seed in (1000, 1001):
+        result = read_document(synth.generate("ktp", condition, seed).to_bytes())
+
+        assert not any("silau" in w for w in result.warnings), (condition, seed)

@@ -230,6 +230,8 @@ def clean_alamat(text: str) -> str | None:
     # two-character blot stands first; GG. (gang) is the exception we know.
     text = re.sub(r"^(?!JL\.|GG)[A-Z0-9|]{1,2}(?:[.,]+\s*|\s+)(?=[A-Z]{3})", "JL. ",
                   text)
+    # A narrow space before a dusun's Roman numeral is lost (DUSUNII).
+    text = re.sub(r"\bDUSUN(?=[IVX]{1,4}\b)", "DUSUN ", text)
     # The F of PROF. loses its lower arm on a photocopy.
     text = re.sub(r"\bPRO[EP]\b", "PROF", text)
     # Address titles are always abbreviated with a full stop; a small dot is

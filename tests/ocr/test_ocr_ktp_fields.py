@@ -71,6 +71,12 @@ def test_clean_alamat_puts_the_full_stop_after_an_initial():
     assert clean_alamat("DUSUN IV") == "DUSUN IV"
 
 
+def test_clean_alamat_gives_back_the_space_before_a_dusuns_numeral():
+    assert clean_alamat("DUSUNII") == "DUSUN II"
+    assert clean_alamat("DUSUNIV") == "DUSUN IV"
+    assert clean_alamat("DUSUN BARU") == "DUSUN BARU"
+
+
 def test_locate_document_keeps_a_card_running_off_the_scan_rectangular():
     # The card lies partly outside the scanner bed: its outline is open, and
     # the ink (text block and photo) must give the card's rectangle.

@@ -653,7 +653,8 @@ def _read_nik_run(band: np.ndarray) -> tuple[DigitRun | None, int]:
     """
     copies = (band, cv2.resize(band, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC),
               cv2.dilate(band, np.ones((2, 2), np.uint8)))
-    runs = [r for r in map(read_digit_run, copies) if r is not None and len(r.text) == 16]
+    runs = [r for r in map(read_digit_run, copies)
+            if r is not None and len(r.text) == 16]
     if not runs:
         return None, 0
 
@@ -874,6 +875,7 @@ def _cross_check(fields: dict[str, Field], warnings: list[str], *, nik_split: bo
             fields["tanggal_lahir"] = Field(nik_date.isoformat(), 0.6)
             warnings.append("Tanggal lahir dikoreksi sesuai NIK; periksa kembali.")
         else:
-            check = check_nik(nik, birth_date=printed, sex=fields["jenis_kelamin"].value)
+            check = check_nik(nik, birth_date=printed,
+                              sex=fields["jenis_kelamin"].value)
             warnings.extend(check.warnings)
             fields["tanggal_lahir"] = Field(birth.value, min(birth.confidence, 0.5))

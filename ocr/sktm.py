@@ -85,7 +85,8 @@ def keyword_score(words: list[Word]) -> int:
     return sum(1 for k in KEYWORDS if k in found)
 
 
-def read_sktm(gray: np.ndarray, words: list[Word]) -> tuple[dict[str, Field], list[str]]:
+def read_sktm(gray: np.ndarray, words: list[Word]
+              ) -> tuple[dict[str, Field], list[str]]:
     """Read an upright SKTM page.
 
     Args:

@@ -269,8 +269,9 @@ def test_intake_shows_earlier_cases_of_the_nik_and_the_family_card(desks):
         )
     )
 
+    service_id = service("UEP-DISABILITAS").id
     page = fo.client.get(
-        f"/permohonan/baru?service_id={service('UEP-DISABILITAS').id}&nik=1401015708800002"
+        f"/permohonan/baru?service_id={service_id}&nik=1401015708800002"
     )
 
     assert "Riwayat layanan" in page.text

@@ -92,7 +92,8 @@ def case_from(response: Any) -> Case:
 
 
 def flashes(html: str) -> list[str]:
-    return [m.strip() for m in re.findall(r'class="alert[^"]*"[^>]*>(.*?)</div>', html, re.S)]
+    alerts = re.findall(r'class="alert[^"]*"[^>]*>(.*?)</div>', html, re.S)
+    return [m.strip() for m in alerts]
 
 
 ROLES_OF_DESK = {

@@ -22,6 +22,7 @@ from ocr.engine import group_lines
 from ocr.nik import birth_date_from_nik
 from ocr.nik import check_nik
 from ocr.result import Field
+from ocr.result import field_names
 
 log = logging.getLogger(__name__)
 
@@ -534,8 +535,8 @@ def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False,
     unsure = [n for n in FIELD_ORDER
               if fields[n].confidence < 0.5 and n not in unprinted]
     if unsure:
-        warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
-                        + ".")
+        warnings.append("Periksa kembali isian yang kurang jelas: "
+                        + field_names(unsure) + ".")
         log.warning("KTP read with %d unsure fields", len(unsure))
     return {n: fields[n] for n in FIELD_ORDER}, warnings
 
@@ -562,7 +563,7 @@ def _doubt_glared(fields: dict[str, Field],
                                                       GLARE_CONFIDENCE))
     if glared:
         warnings.append("Sebagian kartu tertutup pantulan cahaya (silau); "
-                        "periksa: " + ", ".join(glared) + ".")
+                        "periksa: " + field_names(glared) + ".")
         log.info("KTP values under glare: %s", ", ".join(glared))
 
 

@@ -6,6 +6,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# How the office's forms name each field, for messages to the clerk.
+FIELD_LABELS = {
+    "nik": "NIK", "nama": "nama", "tempat_lahir": "tempat lahir",
+    "tanggal_lahir": "tanggal lahir", "jenis_kelamin": "jenis kelamin",
+    "gol_darah": "golongan darah", "alamat": "alamat", "rt_rw": "RT/RW",
+    "kel_desa": "kelurahan/desa", "kecamatan": "kecamatan", "agama": "agama",
+    "status_perkawinan": "status perkawinan", "pekerjaan": "pekerjaan",
+    "kewarganegaraan": "kewarganegaraan", "berlaku_hingga": "berlaku hingga",
+    "no_kk": "nomor KK", "kepala_keluarga": "kepala keluarga",
+    "nomor_surat": "nomor surat", "tanggal_surat": "tanggal surat",
+}
+
+
+def field_names(names: list[str]) -> str:
+    """List fields as the clerk's form names them: ``nama, RT/RW``."""
+    return ", ".join(FIELD_LABELS.get(name, name) for name in names)
+
+
 @dataclass
 class Field:
     """One value read from a document and how sure the reader is (0..1)."""

@@ -24,6 +24,7 @@ from ocr.engine import Word
 from ocr.engine import group_lines
 from ocr.nik import birth_date_from_nik
 from ocr.result import Field
+from ocr.result import field_names
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +120,8 @@ def read_sktm(gray: np.ndarray, words: list[Word]
         warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
     if unsure:
-        warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
-                        + ".")
+        warnings.append("Periksa kembali isian yang kurang jelas: "
+                        + field_names(unsure) + ".")
     return {n: fields[n] for n in FIELD_ORDER}, warnings
 
 

@@ -222,3 +222,12 @@ def test_ktp_birth_place_one_slip_from_a_known_place_is_mended(printed, expected
     fields = _read([("Tempat/Tgl Lahir", f"{printed}, 12-03-1980")])
     assert fields["tempat_lahir"].value == expected
     assert fields["tanggal_lahir"].value == "1980-03-12"
+
+
+def test_ktp_warning_names_unsure_fields_as_the_form_does():
+    sample = synth.generate("ktp", "scan", 1003, variant="glare")
+    result = read_document(sample.to_bytes())
+
+    glare = next(w for w in result.warnings if "silau" in w)
+    assert "alamat" in glare
+    assert "_" not in " ".join(result.warnings)  # no tempat_lahir, rt_rw...

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,12 +235,81 @@ def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
         An array (digits in ``layout``, 10) of correlations in 0..1, or None
         when the crop holds no ink.
     """
+    fitted = _fit_sans_run(crop, layout)
+    return None if fitted is None else fitted.scores
+
+
+def score_small_sans_digits(crop: np.ndarray, layout: str, min_fit: float = 0.0
+                            ) -> np.ndarray | None:
+    """Score a run of small, blurred sans digits by template and by example.
+
+    At five or six pixels a digit's template correlates almost as well with
+    its neighbours in shape (0 and 8, 5 and 6); digits rendered small,
+    blurred and JPEG-compressed (see ``_learned_digits``) show what each one
+    becomes, and their votes are averaged with the templates' scores.
+
+    Args:
+        crop: Grey image of one cell holding only the run (dark on light).
+        layout: The run's shape, as for ``score_sans_digits``.
+        min_fit: None is returned unless every digit's best template
+            correlation reaches this: the run is not in the table's font.
+
+    Returns:
+        An array (digits in ``layout``, 10) of scores in 0..1, or None.
+    """
+    fitted = _fit_sans_run(crop, layout)
+    if fitted is None or fitted.scores.max(axis=1).min() < min_fit:
+        return None
+    return ((1 - LEARNED_SHARE) * fitted.scores
+            + LEARNED_SHARE * _learned_votes(fitted.windows(layout)))
+
+
+@dataclass(frozen=True)
+class _FittedRun:
+    """The face, scale and shift under which a run's digits fit best."""
+
+    scores: np.ndarray  # (digits, 10) template correlations
+    sight: "_SansSight"
+    glyphs: _SansGlyphs
+    shift: int
+
+    def windows(self, layout: str) -> np.ndarray:
+        """Each digit's enlarged ink, resized to ``LEARNED_WINDOW`` and normalised."""
+        step = self.glyphs.digits[0].shape[1]
+        x = self.sight.x0 + self.shift
+        windows = []
+        for char in layout:
+            if char != "D":
+                x += self.glyphs.advance.get(char, self.glyphs.advance["0"])
+                continue
+            left = max(int(round(x)) - WINDOW_MARGIN, 0)
+            window = self.sight.band[:, left:left + step + 2 * WINDOW_MARGIN]
+            windows.append(_unit(cv2.resize(window, LEARNED_WINDOW,
+                                            interpolation=cv2.INTER_AREA)))
+            x += self.glyphs.advance["0"]
+        return np.array(windows, np.float32)
+
+
+def _unit(window: np.ndarray) -> np.ndarray:
+    """A window as a zero-mean vector of length one (contrast does not count)."""
+    vector = window.astype(np.float32).ravel()
+    vector -= vector.mean()
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm > 0 else vector
+
+
+def _sans_ink(crop: np.ndarray) -> np.ndarray:
+    """Ink darkness of a grey crop, sharpened against a chat photo's blur."""
     # Unsharp masking undoes some of a chat photo's blur and JPEG smear; the
     # templates are blurred to meet it half-way.
     soft = cv2.GaussianBlur(crop.astype(np.float32), (0, 0), SANS_SHARPEN)
     crop = np.clip(2 * crop.astype(np.float32) - soft, 0, 255)
     paper = float(np.percentile(crop, 90))
-    ink = np.clip(paper - crop.astype(np.float32), 0, None).astype(np.float32)
+    return np.clip(paper - crop, 0, None).astype(np.float32)
+
+
+def _ink_extent(ink: np.ndarray) -> tuple[int, int, int] | None:
+    """Left and right ink column and top ink row, None without a run."""
     if ink.max() <= 0:
         return None
     mask = ink > 0.4 * ink.max()
@@ -247,20 +317,115 @@ def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
     rows = np.flatnonzero(mask.any(axis=1))
     if cols.size < 4:
         return None
+    return int(cols[0]), int(cols[-1]) + 1, int(rows[0])
 
-    best: np.ndarray | None = None
+
+def _fit_sans_run(crop: np.ndarray, layout: str,
+                  faces: tuple[_SansGlyphs, ...] | None = None,
+                  scales: tuple[float, ...] = SANS_SCALES) -> _FittedRun | None:
+    """Match the run under every face, scale and shift; keep the best fit."""
+    ink = _sans_ink(crop)
+    extent = _ink_extent(ink)
+    if extent is None:
+        return None
+    best: _FittedRun | None = None
     best_fit = -1.0
-    extent = (int(cols[0]), int(cols[-1]) + 1, int(rows[0]))
-    for rank, glyphs in enumerate(_sans_faces()):
-        for scale in SANS_SCALES:
+    for rank, glyphs in enumerate(faces or _sans_faces()):
+        for scale in scales:
             sight = _SansSight.of(ink, layout, extent, glyphs, scale)
             for shift in SANS_SHIFTS:
                 scores = sight.scores(layout, glyphs, shift)
                 # The national form's face is kept unless another clearly fits.
                 fit = float(scores.max(axis=1).mean()) - (FACE_MARGIN if rank else 0)
                 if fit > best_fit:
-                    best, best_fit = scores, fit
+                    best, best_fit = _FittedRun(scores, sight, glyphs, shift), fit
     return best
+
+
+# Digits learned from examples: random runs in each face, drawn a few pixels
+# tall, blurred, speckled and JPEG-compressed like a chat photo's table, then
+# cut out exactly as a page's run is. Fixed seed: every process learns alike.
+LEARNED_RUNS = 800  # runs of 16 digits, spread over the faces
+LEARNED_SEED = 20240
+LEARNED_HEIGHT = (5.0, 8.0)  # digit height on the photo, pixels
+LEARNED_PAGE_HEIGHT = (9.0, 13.0)  # digit height after the page is enlarged
+LEARNED_BLUR = (0.4, 0.9)  # sigma, photo pixels
+LEARNED_NOISE = 4.0  # largest grain, grey levels
+LEARNED_QUALITY = (35, 80)  # JPEG quality
+LEARNED_STRETCH = 0.05  # width may differ from the font's by this share
+LEARNED_PAPER = 235  # grey of the paper
+LEARNED_INK = (20, 80)  # grey of the ink
+DIGIT_EM = 0.72  # a sans digit's height, in em
+LEARNED_OVERSAMPLE = 8  # drawn this much larger, then shrunk: sub-pixel places
+LEARNED_WINDOW = (16, 24)  # width, height of a compared digit window
+LEARNED_NEIGHBOURS = 5
+LEARNED_SHARE = 0.3  # weight of the examples' votes against the templates
+WINDOW_MARGIN = 2  # enlarged pixels either side of a digit's advance
+
+
+@dataclass(frozen=True)
+class _LearnedDigits:
+    windows: np.ndarray  # (examples, pixels) unit vectors
+    labels: np.ndarray  # (examples,) digit of each
+
+
+def _learned_votes(windows: np.ndarray) -> np.ndarray:
+    """Per window and digit: summed likeness of its nearest examples, 0..1."""
+    learned = _learned_digits()
+    likeness = windows @ learned.windows.T
+    nearest = np.argpartition(-likeness, LEARNED_NEIGHBOURS, axis=1)[
+        :, :LEARNED_NEIGHBOURS]
+    votes = np.zeros((len(windows), 10), np.float32)
+    for row, examples in enumerate(nearest):
+        np.add.at(votes[row], learned.labels[examples],
+                  likeness[row, examples] / LEARNED_NEIGHBOURS)
+    return votes
+
+
+@functools.cache
+def _learned_digits() -> _LearnedDigits:
+    """Render, degrade and cut the example runs (about three seconds, once)."""
+    rng = random.Random(LEARNED_SEED)
+    faces = list(zip([p for p in SANS_FONTS if p.exists()], _sans_faces()))
+    windows, labels = [], []
+    for run in range(LEARNED_RUNS):
+        path, glyphs = faces[run % len(faces)]
+        text = "".join(rng.choice("0123456789") for _ in range(16))
+        crop = _degraded_run(rng, text, path)
+        # The true face at its true scale: the example shows the digit, not
+        # the luck of the search.
+        fitted = _fit_sans_run(crop, "D" * 16, (glyphs,), (1.0,))
+        if fitted is None:
+            continue
+        windows.append(fitted.windows("D" * 16))
+        labels.extend(int(c) for c in text)
+    return _LearnedDigits(np.vstack(windows), np.array(labels, np.int64))
+
+
+def _degraded_run(rng: random.Random, text: str, face_path: Path) -> np.ndarray:
+    """A digit run as a chat photo's table shows it, on an enlarged page."""
+    height = rng.uniform(*LEARNED_HEIGHT)
+    over = LEARNED_OVERSAMPLE
+    font = ImageFont.truetype(str(face_path), int(round(height * over / DIGIT_EM)))
+    width = int(font.getlength(text)) + 12 * over
+    canvas = Image.new("L", (width, int(height * over * 3)), LEARNED_PAPER)
+    ImageDraw.Draw(canvas).text(
+        (6 * over + rng.randrange(over), int(height * over) + rng.randrange(over)),
+        text, font=font, fill=rng.randint(*LEARNED_INK))
+    big = np.asarray(canvas)
+    stretch = rng.uniform(1 - LEARNED_STRETCH, 1 + LEARNED_STRETCH)
+    small = cv2.resize(big, (int(big.shape[1] * stretch / over), big.shape[0] // over),
+                       interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small.astype(np.float32), (0, 0),
+                             rng.uniform(*LEARNED_BLUR))
+    grain = np.random.default_rng(rng.randrange(1 << 30)).normal(
+        0, rng.uniform(0, LEARNED_NOISE), small.shape)
+    small = np.clip(small + grain, 0, 255).astype(np.uint8)
+    _, jpeg = cv2.imencode(".jpg", small,
+                           [cv2.IMWRITE_JPEG_QUALITY, rng.randint(*LEARNED_QUALITY)])
+    small = cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
+    factor = rng.uniform(*LEARNED_PAGE_HEIGHT) / height
+    return cv2.resize(small, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
 
 
 SLACK_X, SLACK_Y = 1, 4  # pixels a digit may sit off its expected place

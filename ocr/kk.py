@@ -18,7 +18,7 @@ from ocr import table
 from ocr import vote
 from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
-from ocr.digits import score_sans_digits
+from ocr.digits import score_small_sans_digits
 from ocr.engine import Word
 from ocr.engine import group_lines
 from ocr.engine import group_rows
@@ -55,9 +55,10 @@ DIGITS = "-c tessedit_char_whitelist=0123456789-"
 # The member columns in the order every KK prints them: a heading misread
 # is found again from its neighbours.
 COLUMN_ORDER = ("nama", "nik", "jenis_kelamin", "tempat_lahir", "tanggal_lahir")
-# A NIK digit whose best template beats the runner-up by less than this is
-# doubtful (correlations of blurred glyphs are all close to 1).
-NIK_MARGIN = 0.015
+# A NIK digit whose best score beats the runner-up by less than this is
+# doubtful: template correlations of blurred glyphs are all close to 1, and
+# the learned examples' votes, which lift the winner, must agree clearly too.
+NIK_MARGIN = 0.07
 # The family's region code is preferred for a member's first digits when it
 # scores within this of the best.
 PRIOR_MARGIN = 0.015
@@ -397,7 +398,8 @@ def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
         digit was clearly told apart from the runner-up, and the birth date
         (ISO) chosen with it when the row's birth-date column helped.
     """
-    scores = score_sans_digits(_bare_cell(grid, row, columns["nik"]), "D" * 16)
+    scores = score_small_sans_digits(_bare_cell(grid, row, columns["nik"]),
+                                     "D" * 16)
     if scores is None:
         return None, False, None
     sex, _ = correct.closest(cells["jenis_kelamin"], correct.JENIS_KELAMIN,
@@ -422,11 +424,9 @@ def _date_column_scores(grid: table.Grid, row: int, columns: dict[str, int]
     """
     if "tanggal_lahir" not in columns:
         return None
-    scores = score_sans_digits(_bare_cell(grid, row, columns["tanggal_lahir"]),
-                               DATE_LAYOUT)
-    if scores is None or scores.max(axis=1).min() < DATE_FIT:
-        return None  # not a DD-MM-YYYY date in the table's font
-    return scores
+    # None when the cell is no DD-MM-YYYY date in the table's font.
+    return score_small_sans_digits(_bare_cell(grid, row, columns["tanggal_lahir"]),
+                                   DATE_LAYOUT, min_fit=DATE_FIT)
 
 
 def _region_digits(scores: np.ndarray, no_kk: str | None) -> tuple[str, bool]:

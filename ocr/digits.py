@@ -239,8 +239,16 @@ def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
     return None if fitted is None else fitted.scores
 
 
+@dataclass(frozen=True)
+class SmallDigitScores:
+    """A small run's digit scores, blended and by the templates alone."""
+
+    blended: np.ndarray  # (digits, 10): templates and learned examples
+    templates: np.ndarray  # (digits, 10): a second opinion, made differently
+
+
 def score_small_sans_digits(crop: np.ndarray, layout: str, min_fit: float = 0.0
-                            ) -> np.ndarray | None:
+                            ) -> SmallDigitScores | None:
     """Score a run of small, blurred sans digits by template and by example.
 
     At five or six pixels a digit's template correlates almost as well with
@@ -255,13 +263,14 @@ def score_small_sans_digits(crop: np.ndarray, layout: str, min_fit: float = 0.0
             correlation reaches this: the run is not in the table's font.
 
     Returns:
-        An array (digits in ``layout``, 10) of scores in 0..1, or None.
+        Arrays (digits in ``layout``, 10) of scores in 0..1, or None.
     """
     fitted = _fit_sans_run(crop, layout)
     if fitted is None or fitted.scores.max(axis=1).min() < min_fit:
         return None
-    return ((1 - LEARNED_SHARE) * fitted.scores
-            + LEARNED_SHARE * _learned_votes(fitted.windows(layout)))
+    blended = ((1 - LEARNED_SHARE) * fitted.scores
+               + LEARNED_SHARE * _learned_votes(fitted.windows(layout)))
+    return SmallDigitScores(blended, fitted.scores)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from ocr import table
 from ocr import vote
 from ocr.digits import MIN_SCORE
 from ocr.digits import read_digit_run
+from ocr.digits import SmallDigitScores
 from ocr.digits import score_small_sans_digits
 from ocr.engine import Word
 from ocr.engine import group_lines
@@ -391,7 +392,7 @@ def _agreeing(first: str, second: str) -> int:
 def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
                cells: dict[str, str], no_kk: str | None
                ) -> tuple[str | None, bool, str | None]:
-    """Read a member's NIK by template; its birth date must be a real one.
+    """Read a member's NIK by template and example; its birth date must be real.
 
     Returns:
         The NIK (None when the cell holds no digit run), whether every
@@ -404,20 +405,33 @@ def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
         return None, False, None
     sex, _ = correct.closest(cells["jenis_kelamin"], correct.JENIS_KELAMIN,
                              cutoff=0.7)
-    date_scores = _date_column_scores(grid, row, columns)
+    dates = _date_column_scores(grid, row, columns)
 
+    blended_dates = dates.blended if dates is not None else None
+    template_dates = dates.templates if dates is not None else None
+    nik, sure, birth = _nik_from_scores(scores.blended, sex, blended_dates, no_kk)
+    second, _, _ = _nik_from_scores(scores.templates, sex, template_dates, no_kk)
+    # The templates alone are a second opinion: a NIK they would read
+    # otherwise is reported, but not as sure.
+    return nik, sure and second == nik, birth.date if dates is not None else None
+
+
+def _nik_from_scores(scores: np.ndarray, sex: str | None,
+                     date_scores: np.ndarray | None, no_kk: str | None
+                     ) -> tuple[str, bool, _BirthDigits]:
+    """The best NIK for digit scores, whether it is clear, and its birth date."""
     ranked = np.sort(scores, axis=1)
     margins = ranked[:, -1] - ranked[:, -2]
     region, region_sure = _region_digits(scores[:6], no_kk)
     birth = _birth_digits(scores[6:12], sex, date_scores)
     nik = region + birth.digits + "".join(str(d) for d in scores[12:].argmax(axis=1))
     sure = bool(region_sure and margins[12:].min() >= NIK_MARGIN and birth.sure)
-    return nik, sure, birth.date if date_scores is not None else None
+    return nik, sure, birth
 
 
 def _date_column_scores(grid: table.Grid, row: int, columns: dict[str, int]
-                        ) -> np.ndarray | None:
-    """Template scores of the row's printed birth date, None if it does not fit.
+                        ) -> SmallDigitScores | None:
+    """Digit scores of the row's printed birth date, None if it does not fit.
 
     The birth-date column prints the same day, month and year as NIK digits
     7-12: a second, independent sight of digits that blur alike.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -20,6 +21,9 @@ BLOB_SHARE = 0.05
 # Largest share of the picture a card found by its ink blobs may cover: a
 # card is scanned or copied on a bigger sheet.
 MAX_CARD_FRACTION = 0.7
+# Longest side over shortest of any document read: a card is 1.59, an A4
+# page 1.41, an F4 page 1.54. A longer box found by ink holds only part of one.
+MAX_DOCUMENT_RATIO = 1.8
 # How much more ink must hang below the lines' x-height than stand above it
 # for the text to be taken as upside down.
 UPSIDE_DOWN_MARGIN = 1.3
@@ -127,19 +131,25 @@ def _quad_by_edges(small: np.ndarray) -> np.ndarray | None:
     return None
 
 
-def _ink_blobs(small: np.ndarray) -> list[np.ndarray]:
-    """Outlines of the ink, closed into blobs of about a paragraph."""
+def _ink_blobs(small: np.ndarray, *, faint: bool = False) -> list[np.ndarray]:
+    """Outlines of the ink, closed into blobs of about a paragraph.
+
+    Specks are opened away first, unless the print is ``faint``: a worn
+    card or one copied through its plastic sleeve has strokes a pixel
+    thin at this scale, which the opening would take with the specks.
+    """
     flat = flatten_light(to_gray(small))
     _, ink = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    if not faint:
+        ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     k = max(9, min(small.shape[:2]) // 25)
     blob = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     return list(contours)
 
 
-def _quad_by_ink(small: np.ndarray) -> np.ndarray | None:
-    contours = _ink_blobs(small)
+def _quad_by_ink(small: np.ndarray, *, faint: bool = False) -> np.ndarray | None:
+    contours = _ink_blobs(small, faint=faint)
     if not contours:
         return None
 
@@ -230,10 +240,15 @@ def locate_document(image: np.ndarray) -> Located:
 
     ink = _ink_mask(small)
     finders = (("edges", _quad_by_edges), ("ink", _quad_by_ink),
-               ("ink blobs", _quad_by_ink_blobs))
+               ("ink blobs", _quad_by_ink_blobs),
+               ("faint ink", functools.partial(_quad_by_ink, faint=True)))
     for method, finder in finders:
         quad = finder(small)
         if quad is None or not _holds_ink(quad, ink):
+            continue
+        if method != "edges" and _ratio(quad) > MAX_DOCUMENT_RATIO:
+            # Part of a card or page (its header block) whose faint print
+            # was not taken for ink.
             continue
         fraction = cv2.contourArea(quad) / total
         if fraction > 0.9 and method.startswith("ink"):
@@ -243,6 +258,13 @@ def locate_document(image: np.ndarray) -> Located:
         log.debug("document found by %s, %.0f%% of the picture", method, fraction * 100)
         return Located(_warp(image, quad * factor), method, fraction)
     return Located(image, "whole", 1.0)
+
+
+def _ratio(quad: np.ndarray) -> float:
+    """Long side over short side."""
+    tl, tr, _, bl = quad
+    sides = float(np.linalg.norm(tr - tl)), float(np.linalg.norm(bl - tl))
+    return max(sides) / max(min(sides), 1.0)
 
 
 def _short_side(quad: np.ndarray) -> float:

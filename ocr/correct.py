@@ -71,6 +71,8 @@ BIRTH_TOWNS = (
     "JAMBI", "PALEMBANG", "BENGKULU", "BATAM", "TANJUNG PINANG", "BANDA ACEH",
     "BANDAR LAMPUNG", "JAKARTA", "BANDUNG", "SEMARANG", "YOGYAKARTA", "SURABAYA",
 )
+KNOWN_VILLAGES = DESA_NAMES + KECAMATAN_NAMES
+KNOWN_PLACES = KNOWN_VILLAGES + BIRTH_TOWNS
 # Spelling slips are mended only on names this long and this close: a short
 # name is one letter away from too many others.
 PLACE_MIN_LENGTH = 6
@@ -140,7 +142,7 @@ def village_in(text: str | None, conf: float, kecamatan: str | None
         share) and a confidence lowered by the slip; ``text`` and ``conf``
         unchanged when no name of the kecamatan is close enough.
     """
-    if not text or not kecamatan or text in DESA_NAMES + KECAMATAN_NAMES:
+    if not text or not kecamatan or text in KNOWN_VILLAGES:
         return text, conf
     names = tuple(desa.upper() for desa, kec in KAMPAR_DESA
                   if kec.upper() == kecamatan) + (kecamatan,)
@@ -157,10 +159,9 @@ def birth_place(text: str | None) -> tuple[str | None, float]:
     """
     if not text or len(text.replace(" ", "")) < PLACE_MIN_LENGTH:
         return text, 1.0
-    places = DESA_NAMES + KECAMATAN_NAMES + BIRTH_TOWNS
-    if text in places:
+    if text in KNOWN_PLACES:
         return text, 1.0
-    best, ratio = closest(text, places, cutoff=PLACE_CUTOFF)
+    best, ratio = closest(text, KNOWN_PLACES, cutoff=PLACE_CUTOFF)
     return (best, ratio) if best else (text, 1.0)
 
 

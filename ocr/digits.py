@@ -191,6 +191,7 @@ BLANK_INK = 0.3  # a digit's window darker than paper by less than this share is
 
 @dataclass(frozen=True)
 class _SansGlyphs:
+    path: Path  # the face's font file
     digits: tuple[np.ndarray, ...]  # blurred ink, one advance wide, digit height
     advance: dict[str, float]
     left_bearing: float
@@ -220,7 +221,7 @@ def _sans_glyphs(path: Path) -> _SansGlyphs:
         glyph = ink[rows[0]:rows[-1] + 1, x:x + width]
         bearings.append(np.flatnonzero(glyph.max(axis=0) > 0)[0])
         glyphs.append(cv2.GaussianBlur(glyph, (0, 0), SANS_BLUR * SANS_EM))
-    return _SansGlyphs(tuple(glyphs), advance, float(np.median(bearings)))
+    return _SansGlyphs(path, tuple(glyphs), advance, float(np.median(bearings)))
 
 
 def score_sans_digits(crop: np.ndarray, layout: str) -> np.ndarray | None:
@@ -285,18 +286,23 @@ class _FittedRun:
     def windows(self, layout: str) -> np.ndarray:
         """Each digit's enlarged ink, resized to ``LEARNED_WINDOW`` and normalised."""
         step = self.glyphs.digits[0].shape[1]
-        x = self.sight.x0 + self.shift
         windows = []
-        for char in layout:
-            if char != "D":
-                x += self.glyphs.advance.get(char, self.glyphs.advance["0"])
-                continue
-            left = max(int(round(x)) - WINDOW_MARGIN, 0)
+        for x in _digit_places(layout, self.glyphs, self.sight.x0 + self.shift):
+            left = max(x - WINDOW_MARGIN, 0)
             window = self.sight.band[:, left:left + step + 2 * WINDOW_MARGIN]
             windows.append(_unit(cv2.resize(window, LEARNED_WINDOW,
                                             interpolation=cv2.INTER_AREA)))
-            x += self.glyphs.advance["0"]
         return np.array(windows, np.float32)
+
+
+def _digit_places(layout: str, glyphs: _SansGlyphs, x: float) -> list[int]:
+    """Where each digit of ``layout`` starts, the run starting at ``x``."""
+    places = []
+    for char in layout:
+        if char == "D":
+            places.append(int(round(x)))
+        x += glyphs.advance.get(char, glyphs.advance["0"])
+    return places
 
 
 def _unit(window: np.ndarray) -> np.ndarray:
@@ -397,12 +403,12 @@ def _learned_votes(windows: np.ndarray) -> np.ndarray:
 def _learned_digits() -> _LearnedDigits:
     """Render, degrade and cut the example runs (about three seconds, once)."""
     rng = random.Random(LEARNED_SEED)
-    faces = list(zip([p for p in SANS_FONTS if p.exists()], _sans_faces()))
+    faces = _sans_faces()
     windows, labels = [], []
     for run in range(LEARNED_RUNS):
-        path, glyphs = faces[run % len(faces)]
+        glyphs = faces[run % len(faces)]
         text = "".join(rng.choice("0123456789") for _ in range(16))
-        crop = _degraded_run(rng, text, path)
+        crop = _degraded_run(rng, text, glyphs.path)
         # The true face at its true scale: the example shows the digit, not
         # the luck of the search.
         fitted = _fit_sans_run(crop, "D" * 16, (glyphs,), (1.0,))
@@ -480,13 +486,9 @@ class _SansSight:
     def scores(self, layout: str, glyphs: _SansGlyphs, shift: int) -> np.ndarray:
         """Scores of each digit of ``layout`` with the run moved ``shift`` pixels."""
         step = glyphs.digits[0].shape[1]
-        x = self.x0 + shift
         scores = []
-        for char in layout:
-            if char != "D":
-                x += glyphs.advance.get(char, glyphs.advance["0"])
-                continue
-            left = max(int(round(x)) - SLACK_X, 0)
+        for x in _digit_places(layout, glyphs, self.x0 + shift):
+            left = max(x - SLACK_X, 0)
             window = self.band[:, left:left + step + 2 * SLACK_X]
             if window.max(initial=0) < BLANK_INK * self.peak:
                 # Normalised correlation makes any faint speck look like a
@@ -495,5 +497,4 @@ class _SansSight:
             else:
                 places = slice(left, left + 2 * SLACK_X + 1)
                 scores.append(self.maps[:, :, places].max(axis=(1, 2)))
-            x += glyphs.advance["0"]
         return np.array(scores, np.float32)

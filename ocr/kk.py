@@ -28,6 +28,7 @@ from ocr.nik import check_no_kk
 from ocr.regions import KAMPAR_KECAMATAN
 from ocr.regions import KAMPAR_PREFIX
 from ocr.result import Field
+from ocr.result import unsure_message
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +124,7 @@ def read_kk(gray: np.ndarray, words: list[Word]
                                                    fields["kecamatan"].value))
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
     if unsure:
-        warnings.append("Periksa kembali isian yang kurang jelas: " + ", ".join(unsure)
-                        + ".")
+        warnings.append(unsure_message(unsure))
     return {n: fields[n] for n in FIELD_ORDER}, members, warnings
 
 
@@ -243,8 +243,7 @@ def _header_field(name: str, value: str, conf: float) -> Field:
         best, ratio = _closest_prefix(value, correct.KECAMATAN_NAMES, 0.6)
         return Field(best, max(conf, ratio) * ratio) if best else Field(None, 0.0)
     if name == "kel_desa":
-        best, ratio = _closest_prefix(value, correct.DESA_NAMES
-                                      + correct.KECAMATAN_NAMES, 0.85)
+        best, ratio = _closest_prefix(value, correct.KNOWN_VILLAGES, 0.85)
         if best:
             return Field(best, max(conf, ratio) * ratio)
     return Field(correct.clean_text(value) or None, conf * 0.9)

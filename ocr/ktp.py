@@ -23,6 +23,7 @@ from ocr.nik import birth_date_from_nik
 from ocr.nik import check_nik
 from ocr.result import Field
 from ocr.result import field_names
+from ocr.result import unsure_message
 
 log = logging.getLogger(__name__)
 
@@ -535,8 +536,7 @@ def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False,
     unsure = [n for n in FIELD_ORDER
               if fields[n].confidence < 0.5 and n not in unprinted]
     if unsure:
-        warnings.append("Periksa kembali isian yang kurang jelas: "
-                        + field_names(unsure) + ".")
+        warnings.append(unsure_message(unsure))
         log.warning("KTP read with %d unsure fields", len(unsure))
     return {n: fields[n] for n in FIELD_ORDER}, warnings
 
@@ -755,7 +755,7 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
     fields["rt_rw"] = Field(value, conf if value else 0.0)
 
     for name, vocabulary, cutoff in (
-        ("kel_desa", correct.DESA_NAMES + correct.KECAMATAN_NAMES, 0.85),
+        ("kel_desa", correct.KNOWN_VILLAGES, 0.85),
         ("kecamatan", correct.KECAMATAN_NAMES, 0.6),
         ("agama", correct.AGAMA, 0.5),
         ("status_perkawinan", correct.STATUS_PERKAWINAN, 0.6),

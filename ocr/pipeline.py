@@ -163,6 +163,7 @@ def _straighten(gray: np.ndarray, turns: int) -> Prepared:
 
 
 def _turned_over(prepared: Prepared) -> Prepared:
+    """The straightened card turned half a turn, its glare mask with it."""
     glare = prepared.glare
     return Prepared(geometry.rotate(prepared.gray, 2), [], prepared.is_card,
                     None if glare is None else geometry.rotate(glare, 2))

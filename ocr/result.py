@@ -24,6 +24,11 @@ def field_names(names: list[str]) -> str:
     return ", ".join(FIELD_LABELS.get(name, name) for name in names)
 
 
+def unsure_message(names: list[str]) -> str:
+    """The warning that asks the clerk to check the fields read unsurely."""
+    return f"Periksa kembali isian yang kurang jelas: {field_names(names)}."
+
+
 @dataclass
 class Field:
     """One value read from a document and how sure the reader is (0..1)."""

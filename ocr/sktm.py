@@ -24,7 +24,7 @@ from ocr.engine import Word
 from ocr.engine import group_lines
 from ocr.nik import birth_date_from_nik
 from ocr.result import Field
-from ocr.result import field_names
+from ocr.result import unsure_message
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ def read_sktm(gray: np.ndarray, words: list[Word]
         "nik": _nik_field(gray, found.get("nik", []), birth),
         "kecamatan": _region(found.get("kecamatan", []), correct.KECAMATAN_NAMES, 0.6),
         "kel_desa": _region(found.get("kel_desa", []),
-                            correct.DESA_NAMES + correct.KECAMATAN_NAMES, 0.85),
+                            correct.KNOWN_VILLAGES, 0.85),
         "tanggal_surat": _letter_date(gray, lines, found.get("tanggal_surat", []),
                                       birth, _number_year(nomor)),
     }
@@ -120,8 +120,7 @@ def read_sktm(gray: np.ndarray, words: list[Word]
         warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
     if unsure:
-        warnings.append("Periksa kembali isian yang kurang jelas: "
-                        + field_names(unsure) + ".")
+        warnings.append(unsure_message(unsure))
     return {n: fields[n] for n in FIELD_ORDER}, warnings
 
 

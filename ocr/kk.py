@@ -69,6 +69,11 @@ DATE_LAYOUT = "DD-DD-DDDD"
 # printed as DD-MM-YYYY in the table's font, and is left out of the NIK.
 DATE_FIT = 0.88
 HEADER_SCALE = 2.0
+RT_RW_LAYOUT = "DDD/DDD"
+# An RT/RW label as tesseract spells it on a small picture: RTRW, RT/RW, RIRw.
+RT_RW_LABEL = re.compile(r"r[tfil1]?\W?[/|il1]?r[wv]\W*", re.I)
+# How far right of its label, in letter heights, the RT/RW value may begin.
+RT_RW_REACH = 16
 TEXT_VOTE_SCALES = (1.3, 1.6)
 # Labels of the header's right column: a value of the left column read on
 # the same line runs into one of them, often misspelt ("PROVNSA").
@@ -107,10 +112,19 @@ def read_kk(gray: np.ndarray, words: list[Word]
     fields = {"no_kk": _read_number(gray, lines, warnings)}
     fields.update(_read_header(lines))
     grid = table.find_grid(gray)
-    if grid is not None and any(_missing(fields, n) for n in FIELD_ORDER):
-        for name, found in _read_header(_header_lines(grid)).items():
+    reread: list[list[Word]] = []
+    for psm in (4, 6):
+        # Tesseract's two page layouts lose different lines of a small header.
+        if grid is None or not any(_missing(fields, n) for n in FIELD_ORDER):
+            break
+        header = _header_lines(grid, psm)
+        reread += header
+        for name, found in _read_header(header).items():
             if _missing(fields, name):
                 fields[name] = found
+    if grid is not None:
+        fields["rt_rw"] = _checked_rt_rw(fields.get("rt_rw"), gray, lines, grid,
+                                         reread)
     members = _read_member_table(gray, grid, warnings, fields["no_kk"].value)
     if members is None:
         members = _read_members(group_rows(words), warnings)
@@ -157,18 +171,130 @@ def _read_number(gray: np.ndarray, lines: list[list[Word]], warnings: list[str]
     return Field(None, 0.0)
 
 
-def _header_lines(grid: table.Grid) -> list[list[Word]]:
+def _header_lines(grid: table.Grid, psm: int = 4) -> list[list[Word]]:
     """Read the header above the member table again, enlarged and sharpened.
 
     On a chat photo the header's letters are a few pixels high and the
-    page-wide reading misses whole lines.
+    page-wide reading misses whole lines. The words' boxes are given at the
+    scale of ``grid.image``.
     """
     band = grid.image[:max(grid.rows[0] - 2, 1)]
     big = cv2.resize(band, None, fx=HEADER_SCALE, fy=HEADER_SCALE,
                      interpolation=cv2.INTER_CUBIC).astype(np.float32)
     soft = cv2.GaussianBlur(big, (0, 0), 1.5 * HEADER_SCALE)
     sharp = np.clip(2 * big - soft, 0, 255).astype(np.uint8)
-    return group_lines(engine.read_words(sharp, psm=4))
+    words = engine.read_words(sharp, psm=psm)
+    return group_lines([_unscaled(w, HEADER_SCALE) for w in words])
+
+
+def _unscaled(word: Word, scale: float) -> Word:
+    """A word's box on a picture ``scale`` times smaller."""
+    return Word(word.text, word.conf, int(word.left / scale), int(word.top / scale),
+                max(int(round(word.width / scale)), 1),
+                max(int(round(word.height / scale)), 1), word.line_key)
+
+
+def _checked_rt_rw(found: Field | None, gray: np.ndarray, lines: list[list[Word]],
+                   grid: table.Grid, reread: list[list[Word]]) -> Field:
+    """Check RT/RW against its digits matched by template, or read it so.
+
+    Tesseract often loses the slash of a small ``003/001`` or reads a digit
+    for it; the value is printed in the table's font, whose digits the
+    templates know. A reading they do not confirm is given as unsure.
+    """
+    tesseract = found.value if found else None
+    matched = _rt_rw_by_template(gray, lines)
+    if matched is None:
+        matched = _rt_rw_by_template(grid.image, reread or _header_lines(grid))
+    if matched is None:
+        return found or Field(None, 0.0)
+
+    value, sure = matched
+    log.debug("RT/RW by template %s (sure: %s), by tesseract %s", value, sure,
+              tesseract)
+    if value == tesseract:
+        return Field(value, max(found.confidence if found else 0.0, 0.9))
+    if sure:
+        return Field(value, 0.85 if tesseract is None else 0.7)
+    if tesseract is not None and found is not None:
+        return Field(tesseract, min(found.confidence, 0.6))
+    return Field(value, 0.6)
+
+
+def _rt_rw_by_template(image: np.ndarray, lines: list[list[Word]]
+                       ) -> tuple[str, bool] | None:
+    """Read RT/RW as ``NNN/NNN`` by digit templates, right of its label.
+
+    Returns:
+        The value and whether every digit was clearly told apart, or None
+        when no label or no value in the table's font is found.
+    """
+    for line in lines:
+        label = next((w for w in line if RT_RW_LABEL.fullmatch(w.text)), None)
+        if label is None:
+            continue
+        crop = _value_right_of(image, label)
+        if crop is None:
+            continue
+        scores = score_small_sans_digits(crop, RT_RW_LAYOUT, min_fit=DATE_FIT)
+        if scores is None:
+            continue
+        digits = [str(d) for d in scores.blended.argmax(axis=1)]
+        ranked = np.sort(scores.blended, axis=1)
+        sure = bool((ranked[:, -1] - ranked[:, -2]).min() >= NIK_MARGIN
+                    and (scores.templates.argmax(axis=1)
+                         == scores.blended.argmax(axis=1)).all())
+        return "".join(digits[:3]) + "/" + "".join(digits[3:]), sure
+    return None
+
+
+def _letter_box(image: np.ndarray, word: Word) -> tuple[int, int] | None:
+    """The middle row and the height of a word's letters, from their ink.
+
+    Tesseract's box of a small word is often a few pixels too tall.
+    """
+    crop = image[word.top:word.bottom, word.left:word.right]
+    if crop.size == 0:
+        return None
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    letters = [(y, h) for _, y, w, h, _ in stats[1:count] if w >= 2 and h >= 4]
+    if not letters:
+        return None
+    height = int(np.median([h for _, h in letters]))
+    middle = int(np.median([y + h / 2 for y, h in letters]))
+    return word.top + middle, height
+
+
+def _value_right_of(image: np.ndarray, label: Word) -> np.ndarray | None:
+    """Cut out the first run of letter-high ink right of a label.
+
+    The colon between label and value, being short, is passed over; the
+    run ends at a gap wider than a letter.
+    """
+    letters = _letter_box(image, label)
+    if letters is None:
+        return None
+    middle, height = letters
+    top = max(middle - height, 0)
+    bottom = middle + height
+    left = label.right + 1
+    band = image[top:bottom, left:left + RT_RW_REACH * height]
+    if band.size == 0 or band.shape[1] < 2 * height:
+        return None
+    _, ink = cv2.threshold(band, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    tall = sorted((int(x), int(x + w)) for x, _, w, h, _ in stats[1:count]
+                  if h >= 0.6 * height and h <= 1.6 * height)
+    if not tall:
+        return None
+    start, end = tall[0]
+    for x0, x1 in tall[1:]:
+        if x0 - end > 0.8 * height:
+            break
+        end = max(end, x1)
+    pad = max(height // 3, 2)
+    return band[:, max(start - pad, 0):end + pad]
 
 
 def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
@@ -268,10 +394,15 @@ def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
             if table.has_ink(table.cell_image(grid, r, columns["nama"]))]
     digit_cols = nik_candidates + [columns[n] for n in ("tanggal_lahir",)
                                    if n in columns]
-    text_cols = [columns[n] for n in ("nama", "jenis_kelamin", "tempat_lahir")
-                 if n in columns]
+    other_cols = [columns[n] for n in ("jenis_kelamin", "tempat_lahir")
+                  if n in columns]
+    groups = [(digit_cols, DIGITS), ([columns["nama"]] + other_cols, "")]
+    if grid.row_height < table.SMALL_ROW:
+        # Small blurred names are misread more often on a sheet shared with
+        # the shorter cells of other columns: they get one of their own.
+        groups[1:] = [([columns["nama"]], ""), (other_cols, "")]
     read: dict[tuple[int, int], str] = {}
-    for cols, extra in ((digit_cols, DIGITS), (text_cols, "")):
+    for cols, extra in groups:
         cells = [table.cell_image(grid, r, c) for r in rows for c in cols]
         if extra or grid.row_height >= table.SMALL_ROW:
             texts = iter(table.read_cells(cells, extra=extra))

@@ -83,13 +83,14 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run(per_condition: int, types: list[str], seed: int, naive: bool,
-        style: str = "standard") -> None:
+        style: str = "standard",
+        conditions: tuple[str, ...] = synth.CONDITIONS) -> None:
     """Generate, read and print the tables."""
     acc: dict[tuple[str, str, str, str], list[float]] = defaultdict(list)
     secs: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     all_fields: dict[tuple[str, str], list[float]] = defaultdict(list)
     for doc_type in types:
-        for condition in synth.CONDITIONS:
+        for condition in conditions:
             for i in range(per_condition):
                 sample = synth.generate(doc_type, condition, seed + i, style=style)
                 data = sample.to_bytes()
@@ -115,7 +116,6 @@ def run(per_condition: int, types: list[str], seed: int, naive: bool,
                     for name, ok in compare(doc_type, sample.truth, got).items():
                         acc[(doc_type, name, condition, "naive")].append(float(ok))
 
-    conditions = synth.CONDITIONS
     header = f"{'type':5} {'field':18} {'engine':6} " + " ".join(
         f"{c:>9}" for c in conditions)
     print(header)
@@ -229,6 +229,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--per-condition", type=int, default=10)
     parser.add_argument("--types", default="ktp,kk,sktm")
+    parser.add_argument("--conditions", default=",".join(synth.CONDITIONS),
+                        help="which capture conditions to generate")
     parser.add_argument("--seed", type=int, default=1000)
     parser.add_argument("--no-naive", action="store_true")
     parser.add_argument("--style", choices=synth.STYLES, default="standard")
@@ -238,7 +240,9 @@ def main() -> None:
                         help="which KTP variants --variants reads")
     args = parser.parse_args()
     types = [t for t in args.types.split(",") if t]
-    run(args.per_condition, types, args.seed, not args.no_naive, args.style)
+    conditions = tuple(c for c in args.conditions.split(",") if c)
+    run(args.per_condition, types, args.seed, not args.no_naive, args.style,
+        conditions)
     if args.variants:
         names = tuple(args.variant_names.split(","))
         run_variants(args.per_condition, args.seed, args.style, names)

@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 WORK_SIZE = 1000  # longest side used for finding the document
 MIN_AREA_FRACTION = 0.03  # a card photocopied on A4 covers about 7%
 MIN_SIDE = 32  # pixels; smaller cut-outs are specks, not documents
+FRAME = 8  # pixels of background shade put around the picture to close outlines
 CARD_RATIO = 85.6 / 54.0
 # Least area of an ink blob, as a share of the biggest, to count as part of
 # the document rather than a speck or a smudge beside it.
@@ -114,7 +115,7 @@ def _warp(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
 
 
 def _quad_by_edges(small: np.ndarray) -> np.ndarray | None:
-    gray = cv2.GaussianBlur(to_gray(small), (5, 5), 0)
+    gray = _framed(cv2.GaussianBlur(to_gray(small), (5, 5), 0))
     edges = cv2.Canny(gray, 30, 90)
     edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
     contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -127,8 +128,25 @@ def _quad_by_edges(small: np.ndarray) -> np.ndarray | None:
         hull = cv2.convexHull(contour)
         approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
         if len(approx) == 4 and cv2.isContourConvex(approx):
-            return _order_corners(approx)
+            quad = _order_corners(approx) - FRAME
+            height, width = small.shape[:2]
+            quad[:, 0] = quad[:, 0].clip(0, width - 1)
+            quad[:, 1] = quad[:, 1].clip(0, height - 1)
+            return quad
     return None
+
+
+def _framed(gray: np.ndarray) -> np.ndarray:
+    """Surround the picture with a frame of its own background's shade.
+
+    A card laid at the scanner's edge, or a page photographed too close,
+    runs off the picture and its outline is open there; against the frame
+    the cut side becomes an edge too, and the outline closes.
+    """
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    shade = int(np.median(border))
+    return cv2.copyMakeBorder(gray, FRAME, FRAME, FRAME, FRAME,
+                              cv2.BORDER_CONSTANT, value=shade)
 
 
 def _ink_blobs(small: np.ndarray, *, faint: bool = False) -> list[np.ndarray]:

@@ -88,6 +88,19 @@ def test_locate_document_keeps_a_card_running_off_the_scan_rectangular():
     assert 1.45 <= width / height <= 1.8
 
 
+def test_locate_document_closes_the_outline_of_a_card_cut_by_the_scan_edge():
+    # A pale card whose right end lies off the bed: its text block alone
+    # is boxed by the ink, so the cut outline must give the card.
+    sample = synth.generate("ktp", "scan", 2003)
+
+    located = geometry.locate_document(np.array(sample.image))
+
+    height, width = located.image.shape[:2]
+    assert located.method == "edges"
+    assert 1.45 <= width / height <= 1.8
+    assert read_document(sample.to_bytes()).value("nik") == sample.truth["nik"]
+
+
 def test_read_document_reads_every_field_of_a_card_running_off_the_scan():
     sample = synth.generate("ktp", "scan", 1000)
 

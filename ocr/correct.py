@@ -9,6 +9,7 @@ import re
 from ocr.regions import KAMPAR_DESA
 from ocr.regions import KAMPAR_KECAMATAN
 from ocr.regions import OLD_KECAMATAN_NAMES
+from ocr.result import Field
 
 AGAMA = ("ISLAM", "KRISTEN", "KATOLIK", "HINDU", "BUDHA", "KONGHUCU")
 STATUS_PERKAWINAN = ("BELUM KAWIN", "KAWIN", "CERAI HIDUP", "CERAI MATI")
@@ -77,6 +78,9 @@ KNOWN_PLACES = KNOWN_VILLAGES + BIRTH_TOWNS
 # name is one letter away from too many others.
 PLACE_MIN_LENGTH = 6
 PLACE_CUTOFF = 0.85
+# A kecamatan not read but known from its village is filled in for the clerk
+# to confirm: under 0.5, so it is listed among the fields to check.
+INFERRED_CONFIDENCE = 0.45
 
 _TO_DIGIT = str.maketrans({
     "O": "0", "D": "0", "Q": "0", "o": "0", "U": "0",
@@ -148,6 +152,29 @@ def village_in(text: str | None, conf: float, kecamatan: str | None
                   if kec.upper() == kecamatan) + (kecamatan,)
     best, ratio = closest(text, names, cutoff=LOCAL_VILLAGE_CUTOFF)
     return (best, max(conf, ratio) * ratio) if best else (text, conf)
+
+
+def kecamatan_of(village: str | None) -> str | None:
+    """The kecamatan of a Kampar village, when only one has a village so named.
+
+    A kecamatan's name is also the name of a village in it (Kampar, Kuok);
+    a village read where its kecamatan was lost still tells it.
+    """
+    if not village:
+        return None
+    found = {kec.upper() for desa, kec in KAMPAR_DESA if desa.upper() == village}
+    return found.pop() if len(found) == 1 else None
+
+
+def mend_region(fields: dict[str, Field]) -> None:
+    """Mend ``kel_desa`` beside its kecamatan; fill a lost kecamatan from it."""
+    desa, kecamatan = fields["kel_desa"], fields["kecamatan"]
+    fields["kel_desa"] = Field(*village_in(desa.value, desa.confidence,
+                                           kecamatan.value))
+    if kecamatan.value is None:
+        found = kecamatan_of(fields["kel_desa"].value)
+        if found:
+            fields["kecamatan"] = Field(found, INFERRED_CONFIDENCE)
 
 
 def birth_place(text: str | None) -> tuple[str | None, float]:

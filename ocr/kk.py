@@ -133,9 +133,7 @@ def read_kk(gray: np.ndarray, words: list[Word]
 
     for name in FIELD_ORDER:
         fields.setdefault(name, Field(None, 0.0))
-    desa = fields["kel_desa"]
-    fields["kel_desa"] = Field(*correct.village_in(desa.value, desa.confidence,
-                                                   fields["kecamatan"].value))
+    correct.mend_region(fields)
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
     if unsure:
         warnings.append(unsure_message(unsure))

@@ -84,8 +84,10 @@ FIELD_ORDER = (
     "pekerjaan", "kewarganegaraan", "berlaku_hingga",
 )
 # Fields whose emptiness after the first reading earns a second, larger one.
-SECOND_LOOK = ("nama", "tempat_lahir", "gol_darah", "alamat", "rt_rw", "agama",
-               "kewarganegaraan")
+SECOND_LOOK = ("nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "gol_darah",
+               "alamat", "rt_rw", "kel_desa", "kecamatan", "agama",
+               "status_perkawinan", "pekerjaan", "kewarganegaraan",
+               "berlaku_hingga")
 SECOND_LOOK_SCALE = 1.6
 # Lines read again alone, enlarged, several ways, and put to a vote; the
 # normaliser makes readings that differ only in OCR debris equal.
@@ -237,6 +239,10 @@ def _reread_values(gray: np.ndarray, raw: dict[str, tuple[str, float, list[Word]
         crop = _value_crop(gray, line, colon_x, gap=RT_RW_GAP)
         matched = _match_rt_rw(crop)
         if matched is not None and "?" not in matched:
+            # Every digit told apart by the templates: sure when tesseract
+            # read the same, worth a look when it read something else.
+            agrees = correct.rt_rw(first) == matched
+            conf = max(conf, 0.9) if agrees else min(max(conf, 0.55), 0.75)
             raw["rt_rw"] = (matched, conf, line)
             return
         readings = [correct.rt_rw(first)] + _read_rt_rw(crop)
@@ -382,13 +388,8 @@ def _ink_rows(crop: np.ndarray, span: tuple[int, int]) -> tuple[int, int]:
     A crop cut from tesseract's inflated line box holds slivers of the lines
     above and below, which the template matcher would take for print.
     """
-    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
-    boxes = [(stats[i, cv2.CC_STAT_TOP], stats[i, cv2.CC_STAT_HEIGHT])
-             for i in range(1, count)
-             if span[0] <= stats[i, cv2.CC_STAT_LEFT] < span[1]
-             and 0.35 * crop.shape[0] <= stats[i, cv2.CC_STAT_HEIGHT]
-             < 0.95 * crop.shape[0]]
+    boxes = [(top, height) for left, _, top, height in _middle_letters(crop)
+             if span[0] <= left < span[1]]
     if not boxes:
         return 0, crop.shape[0]
     top = min(t for t, _ in boxes)
@@ -399,21 +400,36 @@ def _ink_rows(crop: np.ndarray, span: tuple[int, int]) -> tuple[int, int]:
 
 def _first_ink_run(crop: np.ndarray) -> tuple[int, int] | None:
     """Left and right of the first run of letter-sized ink in a value crop."""
-    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
-    tall = sorted((stats[i, cv2.CC_STAT_LEFT], stats[i, cv2.CC_STAT_WIDTH])
-                  for i in range(1, count)
-                  if 0.35 * crop.shape[0] <= stats[i, cv2.CC_STAT_HEIGHT]
-                  < 0.95 * crop.shape[0])
-    if not tall:
+    letters = _middle_letters(crop)
+    if not letters:
         return None
 
-    x0, x1 = tall[0][0], tall[0][0] + tall[0][1]
-    for left, width in tall[1:]:
-        if left - x1 > 0.6 * crop.shape[0]:
+    height = float(np.median([h for _, _, _, h in letters]))
+    x0, x1 = letters[0][0], letters[0][0] + letters[0][1]
+    for left, width, _, _ in letters[1:]:
+        if left - x1 > 1.2 * height:
             break
         x1 = max(x1, left + width)
     return int(x0), int(x1)
+
+
+def _middle_letters(crop: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes ``(left, width, top, height)`` of the letters on the crop's line.
+
+    Tesseract's line box may be twice the print's height, so the crop holds
+    the edges of the lines above and below: the letters are the marks of
+    about one height whose middle lies in the crop's middle half.
+    """
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    size = crop.shape[0]
+    marks = [(int(x), int(w), int(y), int(h)) for x, y, w, h, _ in stats[1:count]
+             if 0.25 * size <= y + h / 2 <= 0.75 * size and 0.15 * size <= h
+             < 0.95 * size]
+    if not marks:
+        return []
+    height = float(np.median([h for *_, h in marks]))
+    return sorted(m for m in marks if 0.6 * height <= m[3] <= 1.5 * height)
 
 
 def _split_line(line: list[Word], colon_x: float) -> tuple[str, list[Word]]:
@@ -523,12 +539,14 @@ def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False,
         log.info("card read as a Kartu Identitas Anak")
     fields["nik"], nik_split = _read_nik(gray, raw.get("nik"), lines, warnings)
     _fill_fields(raw, fields)
-    if any(fields[n].value is None for n in SECOND_LOOK):
+    unprinted = KIA_UNPRINTED if child else ()
+    if any(fields[n].value is None for n in SECOND_LOOK if n not in unprinted):
         _second_look(gray, fields, order)
+    # After the second look, which may still find the kecamatan printed.
+    correct.mend_region(fields)
     _cross_check(fields, warnings, nik_split=nik_split)
     if glare is not None:
         _doubt_glared(fields, raw, _colon_x(lines, width), glare, warnings)
-    unprinted = KIA_UNPRINTED if child else ()
     for name in FIELD_ORDER:
         if name in unprinted:
             fields[name] = Field(None, 0.0)
@@ -773,6 +791,7 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
             fields[name] = Field(correct.clean_text(text) or None, conf * 0.8)
         else:
             fields[name] = Field(None, 0.0)
+
 
     desa = fields["kel_desa"]
     fields["kel_desa"] = Field(*correct.village_in(desa.value, desa.confidence,

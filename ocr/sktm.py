@@ -22,6 +22,7 @@ from ocr import table
 from ocr import vote
 from ocr.engine import Word
 from ocr.engine import group_lines
+from ocr.engine import group_rows
 from ocr.nik import birth_date_from_nik
 from ocr.result import Field
 from ocr.result import unsure_message
@@ -100,6 +101,10 @@ def read_sktm(gray: np.ndarray, words: list[Word]
     warnings: list[str] = []
     lines = group_lines(words)
     found = _labelled_values(lines)
+    for name, values in _labelled_values(group_rows(words)).items():
+        # Tesseract may read the labels as one block and the values as
+        # another; rows rebuilt from the word boxes join them again.
+        found.setdefault(name, values)
 
     birth = _birth_date(found.get("tempat_tanggal_lahir", []))
     nomor = _nomor(gray, found.get("nomor_surat", []))
@@ -113,9 +118,7 @@ def read_sktm(gray: np.ndarray, words: list[Word]
         "tanggal_surat": _letter_date(gray, lines, found.get("tanggal_surat", []),
                                       birth, _number_year(nomor)),
     }
-    desa = fields["kel_desa"]
-    fields["kel_desa"] = Field(*correct.village_in(desa.value, desa.confidence,
-                                                   fields["kecamatan"].value))
+    correct.mend_region(fields)
     if fields["nik"].confidence < 0.5:
         warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]

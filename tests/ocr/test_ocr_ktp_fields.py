@@ -7,11 +7,14 @@ import synth
 from ocr import geometry
 from ocr import read_document
 from ocr.correct import clean_alamat
+from ocr.correct import mend_region
 from ocr.engine import Word
 from ocr.ktp import _field_lines
 from ocr.ktp import _fill_fields
 from ocr.ktp import _raw_fields
 from ocr.ktp import FIELD_ORDER
+from ocr.regions import KAMPAR_DESA
+from ocr.result import Field
 
 
 def _line(row: int, label: str, value: str) -> list[Word]:
@@ -244,3 +247,32 @@ def test_ktp_warning_names_unsure_fields_as_the_form_does():
     glare = next(w for w in result.warnings if "silau" in w)
     assert "alamat" in glare
     assert "_" not in " ".join(result.warnings)  # no tempat_lahir, rt_rw...
+
+
+def test_lost_kecamatan_is_filled_from_its_village_and_left_to_check():
+    fields = {"kel_desa": Field("AIR TIRIS", 0.9), "kecamatan": Field(None, 0.0)}
+
+    mend_region(fields)
+
+    assert fields["kecamatan"].value == "KAMPAR"
+    assert fields["kecamatan"].confidence < 0.5  # listed among the fields to check
+
+
+def test_kecamatan_is_not_guessed_from_a_village_name_two_kecamatan_share():
+    shared = next(desa.upper() for desa, kec in KAMPAR_DESA
+                  if sum(d == desa for d, _ in KAMPAR_DESA) > 1)
+    fields = {"kel_desa": Field(shared, 0.9), "kecamatan": Field(None, 0.0)}
+
+    mend_region(fields)
+
+    assert fields["kecamatan"].value is None
+
+
+def test_read_document_reads_rt_rw_clogged_on_a_photocopy_under_a_tall_line_box():
+    # Tesseract's box of this line is twice the print's height, so the
+    # value's crop holds slivers of the lines above and below.
+    sample = synth.generate("ktp", "photocopy", 2001)
+
+    result = read_document(sample.to_bytes())
+
+    assert result.value("rt_rw") == sample.truth["rt_rw"]

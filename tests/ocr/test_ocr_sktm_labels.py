@@ -88,3 +88,27 @@ def test_sktm_nik_that_disagrees_with_the_birth_date_is_flagged():
 
     assert fields["nik"].confidence < 0.5
     assert any("NIK" in w for w in warnings)
+
+
+def test_sktm_labels_read_apart_from_their_values_are_joined_by_row():
+    # Tesseract may give the label column and the value column as two
+    # blocks: each label must still find the value on its own row.
+    labels = ["Nama", "NIK", "Desa", "Kecamatan"]
+    values = [": SITI AMINAH", ": 1401035608987224", ": TAMBANG", ": TAMBANG"]
+    words = [Word("SURAT", 0.9, 20, 20, 80, 24, (1, 1, 0)),
+             Word("KETERANGAN", 0.9, 110, 20, 160, 24, (1, 1, 0)),
+             Word("TIDAK", 0.9, 280, 20, 80, 24, (1, 1, 0)),
+             Word("MAMPU", 0.9, 370, 20, 90, 24, (1, 1, 0))]
+    for row, label in enumerate(labels, start=2):
+        words.append(Word(label, 0.9, 20, 40 * row, 120, 24, (2, 1, row)))
+    for row, value in enumerate(values, start=2):
+        x = 300
+        for part in value.split():
+            words.append(Word(part, 0.9, x, 40 * row, 20 * len(part), 24, (3, 1, row)))
+            x += 20 * len(part) + 15
+
+    fields, _ = read_sktm(PAGE, words)
+
+    assert fields["nama"].value == "SITI AMINAH"
+    assert fields["nik"].value == "1401035608987224"
+    assert fields["kel_desa"].value == "TAMBANG"

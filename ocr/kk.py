@@ -541,7 +541,27 @@ def _match_nik(grid: table.Grid, row: int, columns: dict[str, int],
     second, _, _ = _nik_from_scores(scores.templates, sex, template_dates, no_kk)
     # The templates alone are a second opinion: a NIK they would read
     # otherwise is reported, but not as sure.
-    return nik, sure and second == nik, birth.date if dates is not None else None
+    sure = sure and second == nik
+    return _family_region(nik, second, no_kk), sure, (
+        birth.date if dates is not None else None)
+
+
+def _family_region(nik: str, second: str, no_kk: str | None) -> str:
+    """Settle the two opinions' quarrel over region digits by the family's.
+
+    Where the blended scores and the templates alone read a region digit
+    differently and one of them reads the family number's digit there, a
+    member registered where the family is, as most are, is the likelier.
+    """
+    if not no_kk or len(no_kk) != 16:
+        return nik
+    region = "".join(
+        no_kk[i] if a != b and no_kk[i] in (a, b) else a
+        for i, (a, b) in enumerate(zip(nik[:6], second[:6])))
+    codes = {code[-2:] for code, _ in KAMPAR_KECAMATAN}
+    if region[:4] == KAMPAR_PREFIX and region[4:] not in codes:
+        return nik
+    return region + nik[6:]
 
 
 def _nik_from_scores(scores: np.ndarray, sex: str | None,

@@ -10,6 +10,7 @@ from PIL import ImageFont
 
 from ocr import table
 from ocr.digits import SANS_FONT
+from ocr.kk import _family_region
 from ocr.kk import _match_nik
 
 COLUMNS = {"nama": 0, "nik": 1, "jenis_kelamin": 2, "tempat_lahir": 3,
@@ -67,3 +68,16 @@ def test_member_nik_keeps_a_kampar_kecamatan_code() -> None:
     assert nik is not None
     assert 1 <= int(nik[4:6]) <= 21  # Kampar has 21 kecamatan
     assert not sure
+
+
+def test_member_region_digit_read_two_ways_takes_the_familys():
+    # Blended scores read 16 (South Sumatra), the templates 14 (Riau), and
+    # the family card is Kampar's: the member is taken as registered there.
+    assert _family_region("1601201002611321", "1401201002611321",
+                          "1401201003125334") == "1401201002611321"
+
+
+def test_member_region_read_alike_both_ways_is_kept_against_the_familys():
+    # A spouse registered in West Sumatra keeps the 13 both opinions read.
+    assert _family_region("1371015508850003", "1371015508850008",
+                          "1401201003125334") == "1371015508850003"

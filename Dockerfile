@@ -18,7 +18,7 @@ RUN /venv/bin/pip install --no-cache-dir --upgrade pip \
 FROM python:3.11-slim-bookworm
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      tesseract-ocr tesseract-ocr-ind fonts-ocr-a fonts-dejavu-core \
+      tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng fonts-ocr-a fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /home/dinsos dinsos
 COPY --from=build /venv /venv

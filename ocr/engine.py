@@ -16,6 +16,9 @@ from ocr.errors import OcrTimeoutError
 log = logging.getLogger(__name__)
 
 LANG = "ind"
+# Tesseract's English model reads small letter numbers (470/315/DS-KKH/2026)
+# better than the Indonesian one, which is tuned on running words.
+NUMBERS_LANG = "eng"
 TIMEOUT_SECONDS = 20.0
 
 # Tesseract's OpenMP threads fight each other on small machines; one thread
@@ -51,7 +54,8 @@ def _config(psm: int, extra: str) -> str:
 
 
 def read_words(
-    image: np.ndarray, *, psm: int = 6, extra: str = "", timeout: float | None = None
+    image: np.ndarray, *, psm: int = 6, extra: str = "", timeout: float | None = None,
+    lang: str = LANG,
 ) -> list[Word]:
     """Run tesseract on a grey or RGB image and return its words.
 
@@ -60,6 +64,8 @@ def read_words(
         psm: Tesseract page segmentation mode.
         extra: More ``-c`` options (e.g. a character whitelist).
         timeout: Seconds before giving up; defaults to :data:`TIMEOUT_SECONDS`.
+        lang: Tesseract's model: :data:`LANG` for words, :data:`NUMBERS_LANG`
+            for codes of digits, slashes and capitals.
 
     Raises:
         OcrTimeoutError: Tesseract did not finish in time.
@@ -73,7 +79,7 @@ def read_words(
     try:
         data = pytesseract.image_to_data(
             picture,
-            lang=LANG,
+            lang=lang,
             config=_config(psm, extra),
             timeout=timeout or TIMEOUT_SECONDS,
             output_type=pytesseract.Output.DICT,

@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 from ocr import correct
+from ocr import engine
 from ocr import table
 from ocr import vote
 from ocr.engine import Word
@@ -56,9 +57,14 @@ LABEL_RATIO = 0.75
 LABEL_WORDS = 4
 # The words the NIK and the letter number are read again after, alone.
 NIK_CHARS = "-c tessedit_char_whitelist=0123456789:"
+# A value read again is brought to this word-box height (pixels) first.
+REREAD_HEIGHT = 40
+# A letter number is read with the numbers' model at about the size it was
+# trained on, once plain, once larger, once softened.
+NUMBER_HEIGHT = 24
+NUMBER_VARIANTS = ((1.0, 0.0, 0), (1.4, 0.0, 0), (1.2, 0.8, 0))
 NUMBER_CHARS = ("-c tessedit_char_whitelist=0123456789/-:."
                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-# A letter number: classification code, sequence, office parts, year.
 # A letter number: classification code, sequence, office parts (an office
 # code, a roman month), year. A slash lost in a blurred copy is put back.
 NUMBER_SHAPE = re.compile(r"(\d{3}(?:\.\d{1,2})?)/?(\d{1,4})/?"
@@ -315,7 +321,8 @@ def _nomor(gray: np.ndarray, values: list[_Value]) -> Field:
         first = _number(value.text)
         if first is None and not value.strong:
             continue
-        texts = _reread(gray, value.words, NUMBER_CHARS)
+        texts = _reread(gray, value.words, NUMBER_CHARS, lang=engine.NUMBERS_LANG,
+                        height=NUMBER_HEIGHT, kinds=NUMBER_VARIANTS)
         result = vote.vote([first] + [_number(t) for t in texts])
         log.debug("SKTM nomor_surat: %d of %d readings agree", result.count,
                   len(texts) + 1)
@@ -352,17 +359,20 @@ def _nik_birth(nik: str) -> dt.date | None:
     return found[0] if found else None
 
 
-def _reread(gray: np.ndarray, words: tuple[Word, ...], chars: str) -> list[str]:
+def _reread(gray: np.ndarray, words: tuple[Word, ...], chars: str, *,
+            lang: str = engine.LANG, height: int = REREAD_HEIGHT,
+            kinds: tuple[tuple[float, float, int], ...] = vote.VARIANTS) -> list[str]:
     """Read a value again from its own crop, enlarged, several ways.
 
     Chat apps shrink a page until slashes and thin digits blur away; the
-    value alone, enlarged and read with only the characters it may hold,
+    value alone, brought to ``height`` pixels (a word box's, capitals and
+    descenders included) and read with only the characters it may hold,
     loses fewer of them.
     """
     if not words:
         return []
-    height = int(np.median([w.height for w in words]))
-    pad = int(0.45 * height) + 2
+    box = int(np.median([w.height for w in words]))
+    pad = int(0.45 * box) + 2
     top = max(min(w.top for w in words) - pad, 0)
     bottom = max(w.bottom for w in words) + pad
     left = max(min(w.left for w in words) - pad, 0)
@@ -370,10 +380,12 @@ def _reread(gray: np.ndarray, words: tuple[Word, ...], chars: str) -> list[str]:
     crop = gray[top:bottom, left:right]
     if crop.size == 0:
         return []
-    # Chat pictures come small: bring the letters to about 40 px first.
-    scale = max(1.0, 40 / max(height, 1))
+    scale = height / max(box, 1)
+    if lang == engine.LANG:
+        # The Indonesian model is read on an enlarged copy only.
+        scale = max(1.0, scale)
     crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    return table.read_cells(vote.variants(crop), extra=chars)
+    return table.read_cells(vote.variants(crop, kinds), extra=chars, lang=lang)
 
 
 def _nik(text: str, birth: dt.date | None = None) -> str | None:

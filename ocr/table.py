@@ -231,7 +231,8 @@ def has_ink(cell: np.ndarray) -> bool:
     return bool((cell < 0.6 * float(np.median(cell))).sum() > 0.004 * cell.size)
 
 
-def read_cells(cells: list[np.ndarray], *, extra: str = "") -> list[str]:
+def read_cells(cells: list[np.ndarray], *, extra: str = "",
+               lang: str = engine.LANG) -> list[str]:
     """Read many single-line cells with one tesseract call.
 
     The cells are stacked one under the other on white paper; each word is
@@ -240,6 +241,7 @@ def read_cells(cells: list[np.ndarray], *, extra: str = "") -> list[str]:
     Args:
         cells: Grey cell images of about the same text height.
         extra: Tesseract ``-c`` options, e.g. a character whitelist.
+        lang: Tesseract's model (see :func:`engine.read_words`).
 
     Returns:
         The text of each cell, in order ("" for an unread cell).
@@ -260,7 +262,7 @@ def read_cells(cells: list[np.ndarray], *, extra: str = "") -> list[str]:
         spans.append((y - GAP // 2, y + cell.shape[0] + GAP // 2))
         y += cell.shape[0] + GAP
 
-    words = engine.read_words(sheet, psm=6, extra=extra)
+    words = engine.read_words(sheet, psm=6, extra=extra, lang=lang)
     texts: list[list[engine.Word]] = [[] for _ in cells]
     for word in words:
         center = word.top + word.height / 2

@@ -3,7 +3,7 @@
 # need) when they are missing. Safe to run again: it installs nothing twice.
 set -euo pipefail
 
-packages=(tesseract-ocr tesseract-ocr-ind fonts-ocr-a fonts-dejavu-core)
+packages=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng fonts-ocr-a fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(chromium fonts-liberation poppler-utils)
 fi

@@ -112,3 +112,15 @@ def test_sktm_labels_read_apart_from_their_values_are_joined_by_row():
     assert fields["nama"].value == "SITI AMINAH"
     assert fields["nik"].value == "1401035608987224"
     assert fields["kel_desa"].value == "TAMBANG"
+
+
+def test_sktm_number_on_a_chat_photo_keeps_the_slash_after_its_sequence():
+    # The Indonesian model reads this page's "315/DS" as "31VDS" on every
+    # enlarged copy, which gave a sure 470/31/VDS-KKH/2026.
+    import synth
+    from ocr import read_document
+
+    sample = synth.generate("sktm", "chat", seed=3003)
+    nomor = read_document(sample.to_bytes()).fields["nomor_surat"]
+    assert nomor.value == sample.truth["nomor_surat"] == "470/315/DS-KKH/2026"
+    assert nomor.confidence >= 0.5

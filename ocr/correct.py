@@ -9,6 +9,7 @@ import re
 from ocr.regions import KAMPAR_DESA
 from ocr.regions import KAMPAR_KECAMATAN
 from ocr.regions import OLD_KECAMATAN_NAMES
+from ocr.regions import STREET_NAMES
 from ocr.result import Field
 
 AGAMA = ("ISLAM", "KRISTEN", "KATOLIK", "HINDU", "BUDHA", "KONGHUCU")
@@ -73,6 +74,14 @@ BIRTH_TOWNS = (
     "BANDAR LAMPUNG", "JAKARTA", "BANDUNG", "SEMARANG", "YOGYAKARTA", "SURABAYA",
 )
 KNOWN_VILLAGES = DESA_NAMES + KECAMATAN_NAMES
+# A street read within this similarity of a known one (after folding the
+# shapes tesseract confuses) is taken to be it: one slip in six letters.
+STREET_CUTOFF = 0.83
+# Letters and pairs that a blurred or thresholded print turns into each
+# other; a reading and a known name are compared with these folded.
+_LOOKALIKES = (("LI", "U"), ("II", "U"), ("RN", "M"), ("VV", "W"), ("CL", "D"),
+               ("0", "O"), ("D", "O"), ("Q", "O"), ("1", "I"), ("L", "I"),
+               ("5", "S"), ("8", "B"), ("Y", "V"))
 KNOWN_PLACES = KNOWN_VILLAGES + BIRTH_TOWNS
 # Spelling slips are mended only on names this long and this close: a short
 # name is one letter away from too many others.
@@ -276,7 +285,42 @@ def clean_alamat(text: str) -> str | None:
                   lambda m: m.group(0).translate(_TO_HOUSE_NUMBER), text)
     # A stray dot before the house number's NO. is a speck, not a title.
     text = re.sub(r"(?<=[A-Z]{3})[.,]\s*(?=NO\. \d)", " ", text)
-    return text or None
+    return mend_street(text) or None
+
+
+def _fold(text: str) -> str:
+    text = text.replace(" ", "").replace(".", "")
+    for shape, like in _LOOKALIKES:
+        text = text.replace(shape, like)
+    return text
+
+
+_FOLDED_STREETS = tuple((_fold(name), name) for name in STREET_NAMES)
+
+
+def mend_street(text: str) -> str:
+    """Mend a letter slip in a known street's name, and the JL. before it.
+
+    ``JL. TYANKU TAMBUSAI NO. 22`` becomes ``JL. TUANKU TAMBUSAI NO. 22``
+    and ``HJL LINTAS BANGKINANG`` ``JL. LINTAS BANGKINANG``. A street
+    unlike every known one, or as like two of them, is kept as read.
+    """
+    match = re.fullmatch(r"(\S{1,4}?)[.,]?\s+(.+?)((?:\s+NO\b.*)?)", text)
+    if match is None:
+        return text
+    lead, street, tail = match.groups()
+    if lead != "JL" and not re.fullmatch(r"[HIJL1|]{1,3}", lead) or not (
+            "J" in lead or "L" in lead):
+        return text
+    if street in STREET_NAMES:
+        return f"JL. {street}{tail}"
+    folded = _fold(street)
+    ranked = sorted(((edit_similarity(folded, f), name) for f, name in _FOLDED_STREETS),
+                    reverse=True)
+    (best, name), (second, _) = ranked[0], ranked[1]
+    if best < STREET_CUTOFF or best == second:
+        return text
+    return f"JL. {name}{tail}"
 
 
 _TO_BLOOD = str.maketrans({"0": "O", "D": "O", "Q": "O", "8": "B", "R": "B",

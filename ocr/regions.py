@@ -153,6 +153,36 @@ KAMPAR_DESA: tuple[tuple[str, str], ...] = tuple(
 """Every desa/kelurahan of Kampar with the name of its kecamatan."""
 
 
+STREET_NAMES: tuple[str, ...] = (
+    # Bangkinang and the kecamatan towns along the trunk roads.
+    "JEND. SUDIRMAN", "PROF. M. YAMIN", "TUANKU TAMBUSAI", "DATUK TABANO",
+    "SYEKH BURHANUDDIN", "LINTAS BANGKINANG", "LINTAS PEKANBARU",
+    "LINTAS SUMBAR", "LINTAS RIAU-SUMBAR", "RAYA PEKANBARU-BANGKINANG",
+    "LINGKAR BANGKINANG", "PASIR PUTIH", "RIAU", "SILIWANGI", "PEMUDA",
+    "PELAJAR", "LOBAK", "RAJAWALI", "GARUDA", "KELAPA SAWIT", "KOPERASI",
+    "BANGKINANG-KUOK", "AIR TIRIS", "KUOK", "SALO", "RUMBIO", "TAMBANG",
+    "PETAPAHAN", "LIPAT KAIN", "MUARA TAKUS", "DANAU BINGKUANG",
+    # The names nearly every Indonesian town gives a street.
+    "A. YANI", "AHMAD YANI", "DIPONEGORO", "IMAM BONJOL", "MERDEKA",
+    "PAHLAWAN", "VETERAN", "KARTINI", "DEWI SARTIKA", "CUT NYAK DIEN",
+    "H. AGUS SALIM", "HOS COKROAMINOTO", "KI HAJAR DEWANTARA",
+    "GATOT SUBROTO", "SUTOMO", "HANG TUAH", "PATTIMURA", "SISINGAMANGARAJA",
+    "TUANKU IMAM BONJOL", "SUTAN SYAHRIR", "MOH. HATTA", "SOEKARNO-HATTA",
+    "DR. SUTOMO", "R.A. KARTINI", "TEUKU UMAR", "GAJAH MADA", "HAYAM WURUK",
+    "PANGERAN DIPONEGORO", "PROKLAMASI", "KESEHATAN", "PENDIDIKAN",
+    "PERTANIAN", "PERKEBUNAN", "MASJID", "MUSHOLLA", "PASAR", "STADION",
+    "TELADAN", "MELATI", "MAWAR", "KENANGA", "CEMPAKA", "ANGGREK", "DAHLIA",
+    "TERATAI", "FLAMBOYAN", "BERINGIN", "CENDANA", "DURIAN", "MANGGA",
+    "RAMBUTAN", "NANGKA", "KELAPA", "PINANG", "KAMPAR", "SIAK", "INDRAGIRI",
+    "ROKAN", "KUANTAN",
+)
+"""Street names an address on a Kampar card is likely to print (after JL.).
+
+Used to mend a letter slip in a known street; an address on any other
+street is kept as read.
+"""
+
+
 def kecamatan_by_code(code: str) -> str | None:
     """Return the Kampar kecamatan name for a two-digit or dotted code.
 

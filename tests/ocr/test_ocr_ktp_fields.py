@@ -74,6 +74,25 @@ def test_clean_alamat_puts_the_full_stop_after_an_initial():
     assert clean_alamat("DUSUN IV") == "DUSUN IV"
 
 
+def test_clean_alamat_mends_a_slip_in_a_known_street():
+    assert clean_alamat("JL. TYANKU TAMBUSAI NO. 22") == "JL. TUANKU TAMBUSAI NO. 22"
+    assert clean_alamat("JL. SYEKH BURHANUODIN NO. 13") == (
+        "JL. SYEKH BURHANUDDIN NO. 13")
+    # LI read as U, and the JL. run into a blot.
+    assert clean_alamat("HJL UNTAS BANGKINANG NO. 110") == (
+        "JL. LINTAS BANGKINANG NO. 110")
+    assert clean_alamat("JL. JENO. SUDIRMAN NO. 116") == "JL. JEND. SUDIRMAN NO. 116"
+
+
+def test_clean_alamat_keeps_a_street_it_does_not_know():
+    assert clean_alamat("JL. SEROJA NO. 5") == "JL. SEROJA NO. 5"
+    assert clean_alamat("JL. KELAPA GADING NO. 4") == "JL. KELAPA GADING NO. 4"
+    # One letter away from MAWAR, but a short name is too near too many.
+    assert clean_alamat("JL. MAWAH NO. 2") == "JL. MAWAH NO. 2"
+    assert clean_alamat("JL. SUDIRMAN NO. 9") == "JL. SUDIRMAN NO. 9"
+    assert clean_alamat("DUSUN II") == "DUSUN II"
+
+
 def test_clean_alamat_gives_back_the_space_before_a_dusuns_numeral():
     assert clean_alamat("DUSUNII") == "DUSUN II"
     assert clean_alamat("DUSUNIV") == "DUSUN IV"

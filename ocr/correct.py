@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 
 from ocr.regions import KAMPAR_DESA
@@ -74,6 +75,9 @@ BIRTH_TOWNS = (
     "BANDAR LAMPUNG", "JAKARTA", "BANDUNG", "SEMARANG", "YOGYAKARTA", "SURABAYA",
 )
 KNOWN_VILLAGES = DESA_NAMES + KECAMATAN_NAMES
+# The similarity given to a reading that differs from a known name only by
+# lookalike shapes.
+LOOKALIKE_RATIO = 0.9
 # A street read within this similarity of a known one (after folding the
 # shapes tesseract confuses) is taken to be it: one slip in six letters.
 STREET_CUTOFF = 0.83
@@ -110,6 +114,11 @@ def as_digits(text: str) -> str:
     return re.sub(r"\D", "", text.translate(_TO_DIGIT))
 
 
+@functools.lru_cache(maxsize=32)
+def _folded(vocabulary: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((entry, fold_lookalikes(entry)) for entry in vocabulary)
+
+
 def closest(text: str, vocabulary: tuple[str, ...], cutoff: float = 0.6
             ) -> tuple[str | None, float]:
     """Return the vocabulary entry closest to ``text`` and the similarity."""
@@ -122,6 +131,14 @@ def closest(text: str, vocabulary: tuple[str, ...], cutoff: float = 0.6
         ratio = difflib.SequenceMatcher(None, cleaned, entry).ratio()
         if ratio > best_ratio:
             best, best_ratio = entry, ratio
+    if best_ratio < LOOKALIKE_RATIO:
+        # Read with only lookalike slips (UPAT KAIN for LIPAT KAIN): as good
+        # as one slip, however much the plain comparison counts it.
+        folded = fold_lookalikes(cleaned)
+        same = next((entry for entry, entry_folded in _folded(vocabulary)
+                     if entry_folded == folded), None)
+        if same is not None and len(folded) >= PLACE_MIN_LENGTH:
+            best, best_ratio = same, LOOKALIKE_RATIO
     if best_ratio < cutoff:
         return None, best_ratio
     return best, best_ratio
@@ -278,7 +295,7 @@ def clean_alamat(text: str) -> str | None:
     # always followed by a full stop; I, V and X may be numerals instead.
     for _ in range(2):  # the second pass reaches an initial after an initial
         text = re.sub(r"(?<=\. )([A-HJ-UWYZ])[.,]?\s+(?=[A-Z])", r"\1. ", text)
-    text = re.sub(r"\bNO[.,\-]*\s*(?=\d)", "NO. ", text)
+    text = re.sub(r"\bNO[.,\-]*\s*(?=\d)|\bNO[.,]\s*(?=\S)", "NO. ", text)
     # A house number's 1 is often read as I: after NO., a word with a digit
     # in it is a number.
     text = re.sub(r"(?<=\bNO\. )(?=[0-9Il|]*\d)[0-9Il|]+\b",
@@ -288,14 +305,15 @@ def clean_alamat(text: str) -> str | None:
     return mend_street(text) or None
 
 
-def _fold(text: str) -> str:
+def fold_lookalikes(text: str) -> str:
+    """Upper-case text without spaces and dots, each lookalike shape made one."""
     text = text.replace(" ", "").replace(".", "")
     for shape, like in _LOOKALIKES:
         text = text.replace(shape, like)
     return text
 
 
-_FOLDED_STREETS = tuple((_fold(name), name) for name in STREET_NAMES)
+_FOLDED_STREETS = tuple((fold_lookalikes(name), name) for name in STREET_NAMES)
 
 
 def mend_street(text: str) -> str:
@@ -314,7 +332,7 @@ def mend_street(text: str) -> str:
         return text
     if street in STREET_NAMES:
         return f"JL. {street}{tail}"
-    folded = _fold(street)
+    folded = fold_lookalikes(street)
     ranked = sorted(((edit_similarity(folded, f), name) for f, name in _FOLDED_STREETS),
                     reverse=True)
     (best, name), (second, _) = ranked[0], ranked[1]

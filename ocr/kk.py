@@ -37,8 +37,8 @@ KEYWORDS = ("KARTU", "KELUARGA", "KEPALA", "KABUPATEN/KOTA")
 # on chat photos ("Narna Kepala Kotuarga", "Desa/Xokxahan"): their patterns
 # only keep the letters that survive.
 HEADER_LABELS = {
-    "kepala_keluarga": r"\bn[a-z]{2,4}\s*k\S{3,5}\s*k\S{5,7}",
-    "alamat": r"^\W{0,2}al\S{1,4}t\b|(?<=\s)alamat\b",
+    "kepala_keluarga": r"\bn[a-z]{2,5}\s*k\S{3,5}\s*k\S{5,7}",
+    "alamat": r"^\W{0,2}al\S{1,5}t\b|(?<=\s)alamat\b",
     "rt_rw": r"rt\s*[/|il1]?\s*rw",
     "kel_desa": r"desa\W{0,2}[kx]\S{5,9}|[kx]\S{1,2}l\S{3,7}\W{0,2}desa|kel\s*/\s*desa",
     "kecamatan": r"kecamatan",
@@ -82,6 +82,11 @@ TEXT_VOTE_SCALES = (1.3, 1.6)
 RIGHT_LABELS = ("kecamatan", "kabupatenkota", "kabupaten", "kodepos", "provinsi",
                 "alamat", "namakepalakeluarga", "desakelurahan", "kelurahandesa")
 LABEL_RATIO = 0.75
+LABEL_PREFIX = 7  # a label this long is also known by its start
+LINE_START = 3  # characters before a label that still begins its line
+LEFT_COLUMN = ("kepala_keluarga", "alamat", "rt_rw", "kel_desa")
+# A value found by its line's place, not its label, is given a little less.
+POSITION_CONFIDENCE = 0.9
 # The header fields whose label may stand in the middle of a line.
 LABEL_FIELDS = {"kecamatan": "kecamatan", "alamat": "alamat",
                 "namakepalakeluarga": "kepala_keluarga", "desakelurahan": "kel_desa",
@@ -113,13 +118,23 @@ def read_kk(gray: np.ndarray, words: list[Word]
     fields.update(_read_header(lines))
     grid = table.find_grid(gray)
     reread: list[list[Word]] = []
+    reread_passes: list[list[list[Word]]] = []
     for psm in (4, 6):
         # Tesseract's two page layouts lose different lines of a small header.
         if grid is None or not any(_missing(fields, n) for n in FIELD_ORDER):
             break
         header = _header_lines(grid, psm)
         reread += header
+        reread_passes.append(header)
         for name, found in _read_header(header).items():
+            if _missing(fields, name):
+                fields[name] = found
+    for source in [lines] + reread_passes:
+        # Labels read too badly to be known: the fields still missing are
+        # looked for where their lines stand.
+        if not any(_missing(fields, n) for n in LEFT_COLUMN):
+            break
+        for name, found in _read_header(source, by_position=True).items():
             if _missing(fields, name):
                 fields[name] = found
     if grid is not None:
@@ -295,11 +310,14 @@ def _value_right_of(image: np.ndarray, label: Word) -> np.ndarray | None:
     return band[:, max(start - pad, 0):end + pad]
 
 
-def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
+def _read_header(lines: list[list[Word]], *, by_position: bool = False
+                 ) -> dict[str, Field]:
+    """The header fields found by their labels, and by place if ``by_position``."""
     pattern = re.compile("|".join(f"(?P<{k.strip('_')}>{v})"
                                   for k, v in HEADER_LABELS.items()), re.I)
     found: dict[str, Field] = {}
-    for line in lines:
+    starts: dict[str, int] = {}  # left-column labels found, by line
+    for index, line in enumerate(lines):
         text = " ".join(w.text for w in line)
         if re.search(r"\d{12,}", text.replace(" ", "")) and "nama" not in text.lower():
             continue  # a member row
@@ -307,6 +325,8 @@ def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
         conf = float(np.mean([w.conf for w in line]))
         for i, match in enumerate(matches):
             name = match.lastgroup or ""
+            if match.start() <= LINE_START:
+                starts.setdefault(name, index)
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             value, other, rest = _cut_at_label(text[match.end():end])
             for key, text_found in ((name, value.strip(" :;.")), (other, rest)):
@@ -314,7 +334,57 @@ def _read_header(lines: list[list[Word]]) -> dict[str, Field]:
                 if key in (None, "kabupaten", "kode_pos", "provinsi") or key in found:
                     continue
                 found[key] = _header_field(key, text_found, conf)
+    if by_position:
+        _fill_by_position(lines, found, starts)
     return found
+
+
+def _fill_by_position(lines: list[list[Word]], found: dict[str, Field],
+                      starts: dict[str, int]) -> None:
+    """Read a left-column field whose label is misread from where its line stands.
+
+    The KK prints Nama Kepala Keluarga, Alamat, RT/RW and Desa/Kelurahan
+    one under the other; a blurred ``Alamat`` read as ``Mamat`` or
+    ``Aamnat`` still stands between the head of the family and RT/RW.
+    The label is one or two words, the value what follows.
+    """
+    taken = set(starts.values())
+    for pos, name in enumerate(LEFT_COLUMN):
+        if name in found:
+            continue
+        index = None
+        if pos > 0 and LEFT_COLUMN[pos - 1] in starts:
+            index = starts[LEFT_COLUMN[pos - 1]] + 1
+        elif pos + 1 < len(LEFT_COLUMN) and LEFT_COLUMN[pos + 1] in starts:
+            index = starts[LEFT_COLUMN[pos + 1]] - 1
+        if index is None or not 0 <= index < len(lines) or index in taken:
+            continue
+        line = lines[index]
+        conf = POSITION_CONFIDENCE * float(np.mean([w.conf for w in line]))
+        tokens = [w.text for w in line]
+        while tokens and not re.search(r"[A-Za-z0-9]", tokens[0]):
+            tokens.pop(0)  # the table's ruling read as | or :
+        for skip in _label_ends(tokens):
+            value, _, _ = _cut_at_label(" ".join(tokens[skip:]))
+            field = _header_field(name, value.strip(" :;."), conf)
+            # A village is taken only when it is a known one: the words
+            # after a two-word label must not pass for a name.
+            if field.value and (name != "kel_desa"
+                                or field.value in correct.KNOWN_VILLAGES):
+                log.debug("KK %s read from its line's place", name)
+                found[name] = field
+                starts[name] = index
+                break
+
+
+def _label_ends(tokens: list[str]) -> list[int]:
+    """Where a misread label may end: after its colon, else after 1, 2 or 3 words."""
+    for i, token in enumerate(tokens[:4]):
+        if re.fullmatch(r"[:;.,!|»«\-=1il]+", token):
+            return [i + 1]  # the colon stands alone (or is read as 1)
+        if i and re.search(r"[:»]$", token):
+            return [i + 1]
+    return [1, 2, 3]
 
 
 def _cut_at_label(value: str) -> tuple[str, str | None, str]:
@@ -332,12 +402,28 @@ def _cut_at_label(value: str) -> tuple[str, str | None, str]:
             if len(key) < 5 or not words[i][0].isalpha() or any(
                     re.search(r"\d", w) for w in span):
                 continue  # labels hold no digits
-            ratio, label = max((difflib.SequenceMatcher(None, key, label).ratio(),
-                                label) for label in RIGHT_LABELS)
+            ratio, label = max((_label_likeness(key, label), label)
+                               for label in RIGHT_LABELS)
             if ratio >= LABEL_RATIO:
                 rest = " ".join(words[i + size:]).strip(" :;.")
                 return " ".join(words[:i]), LABEL_FIELDS.get(label), rest
     return value, None, ""
+
+
+def _label_likeness(key: str, label: str) -> float:
+    """How much a run of letters looks like a label (0..1).
+
+    A blurred label is also compared with its lookalike shapes folded
+    (KOCARNATAN is KECAMATAN with RN for M), and a long one by its start,
+    which a smudge after it leaves alone (KABUPATERVXCI).
+    """
+    ratio = max(difflib.SequenceMatcher(None, key, label).ratio(),
+                correct.edit_similarity(correct.fold_lookalikes(key.upper()),
+                                        correct.fold_lookalikes(label.upper())))
+    if len(label) >= LABEL_PREFIX and len(key) > len(label) and key[0] == label[0]:
+        ratio = max(ratio, difflib.SequenceMatcher(None, key[:len(label)],
+                                                   label).ratio())
+    return ratio
 
 
 def _closest_prefix(value: str, vocabulary: tuple[str, ...], cutoff: float
@@ -362,7 +448,12 @@ def _header_field(name: str, value: str, conf: float) -> Field:
         rt_rw = correct.rt_rw(value)
         return Field(rt_rw, conf if rt_rw else 0.0)
     if name == "alamat":
-        return Field(correct.clean_alamat(value), conf * 0.9)
+        alamat = correct.clean_alamat(value)
+        if alamat and re.search(r"\bNO\.?(?: (?![0-9]+\b)\S*)?$|^DUSUN$", alamat):
+            # The house number lost or read as letters, or the dusun's
+            # numeral lost: worth a look.
+            conf = min(conf, 0.45)
+        return Field(alamat, conf * 0.9)
     if name == "kecamatan":
         best, ratio = _closest_prefix(value, correct.KECAMATAN_NAMES, 0.6)
         return Field(best, max(conf, ratio) * ratio) if best else Field(None, 0.0)

@@ -63,3 +63,61 @@ def test_region_block_on_the_left_leaves_the_family_fields_readable():
         "alamat": "JL. TUANKU TAMBUSAI NO. 117",
         "rt_rw": "014/006",
     }
+
+
+def _found(lines: list[str], **kwargs) -> dict[str, str | None]:
+    header = _read_header([_line(text) for text in lines], **kwargs)
+    return {name: field.value for name, field in header.items()}
+
+
+def test_misread_left_labels_are_known_by_where_their_lines_stand():
+    # Lines of a chat photo's header: "Alamat" read as "Mamat", "Desa/
+    # Kelurahan" as two words, the colon as "1".
+    lines = [
+        "Nama Kepala Keluarga : BUDI KURNIAWAN Kocarnatan 1 KOTO KAMPAR HULU",
+        "| Mamat : JL SYEKH BURHANUDDIN NO: 61 Kabupaten/Kota - KAMPAR |",
+        "RTRW 1 003/004 Kode Pos 128411",
+        "Dewa Kakrahan UPAT KAIN Provnd 1 RSAY",
+    ]
+
+    assert _found(lines, by_position=True) == {
+        "kepala_keluarga": "BUDI KURNIAWAN",
+        "kecamatan": "KOTO KAMPAR HULU",
+        "alamat": "JL. SYEKH BURHANUDDIN NO. 61",
+        "rt_rw": "003/004",
+        "kel_desa": "LIPAT KAIN",
+    }
+    # By their labels alone, the address and the village are not found.
+    assert "alamat" not in _found(lines) and "kel_desa" not in _found(lines)
+
+
+def test_head_of_family_after_a_misread_label_ending_in_a_mark():
+    lines = [
+        "Narria Kepala Keluarga.» JASMAN PUTRI Kecamatan : GUNUNG SAHILAN",
+        "Alamat LIL, LINTAS BANGKINANG NO: 143 Kabupaten/Kota : KAMPAR",
+    ]
+
+    found = _found(lines, by_position=True)
+
+    assert found["kepala_keluarga"] == "JASMAN PUTRI"
+    assert found["alamat"] == "JL. LINTAS BANGKINANG NO. 143"
+
+
+def test_a_line_between_two_known_labels_is_not_taken_for_another_field():
+    lines = [
+        "Nama Kepala Keluarga : BUDI KURNIAWAN",
+        "Alamat : DUSUN II",
+        "RT/RW : 003/004",
+    ]
+
+    found = _found(lines, by_position=True)
+
+    assert found["alamat"] == "DUSUN II"
+    assert "kel_desa" not in found
+
+
+def test_house_number_read_as_letters_is_given_as_unsure():
+    header = _read_header([_line("Alamat : JL. PROF. M. YAMIN NO, SG")])
+
+    assert header["alamat"].value == "JL. PROF. M. YAMIN NO. SG"
+    assert header["alamat"].confidence < 0.5

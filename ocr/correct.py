@@ -284,6 +284,8 @@ def clean_alamat(text: str) -> str | None:
     # two-character blot stands first; GG. (gang) is the exception we know.
     text = re.sub(r"^(?!JL\.|GG)[A-Z0-9|]{1,2}(?:[.,]+\s*|\s+)(?=[A-Z]{3})", "JL. ",
                   text)
+    # DUSUN with a U read as I or L (DUSIN, DLSUN).
+    text = re.sub(r"^D[UIL]S[UIL]N\b", "DUSUN", text)
     # A narrow space before a dusun's Roman numeral is lost (DUSUNII).
     text = re.sub(r"\bDUSUN(?=[IVX]{1,4}\b)", "DUSUN ", text)
     # The F of PROF. loses its lower arm on a photocopy.
@@ -295,7 +297,8 @@ def clean_alamat(text: str) -> str | None:
     # always followed by a full stop; I, V and X may be numerals instead.
     for _ in range(2):  # the second pass reaches an initial after an initial
         text = re.sub(r"(?<=\. )([A-HJ-UWYZ])[.,]?\s+(?=[A-Z])", r"\1. ", text)
-    text = re.sub(r"\bNO[.,\-]*\s*(?=\d)|\bNO[.,]\s*(?=\S)", "NO. ", text)
+    # The house number's NO.; its O filled in to a D or a 0 on a copy.
+    text = re.sub(r"\bN[O0D][.,\-]*\s*(?=\d)|\bN[O0D][.,]\s*(?=\S)", "NO. ", text)
     # A house number's 1 is often read as I: after NO., a word with a digit
     # in it is a number.
     text = re.sub(r"(?<=\bNO\. )(?=[0-9Il|]*\d)[0-9Il|]+\b",

@@ -84,6 +84,14 @@ def test_clean_alamat_mends_a_slip_in_a_known_street():
     assert clean_alamat("JL. JENO. SUDIRMAN NO. 116") == "JL. JEND. SUDIRMAN NO. 116"
 
 
+def test_clean_alamat_mends_the_house_number_label_and_dusun_filled_in_on_a_copy():
+    assert clean_alamat("JL. MERDEKA ND. 86") == "JL. MERDEKA NO. 86"
+    assert clean_alamat("JL. SEROJA N0.5") == "JL. SEROJA NO. 5"
+    assert clean_alamat("DUSIN VI") == "DUSUN VI"
+    # A street that begins with ND is no house number.
+    assert clean_alamat("JL. NDORO NO. 3") == "JL. NDORO NO. 3"
+
+
 def test_clean_alamat_keeps_a_street_it_does_not_know():
     assert clean_alamat("JL. SEROJA NO. 5") == "JL. SEROJA NO. 5"
     assert clean_alamat("JL. KELAPA GADING NO. 4") == "JL. KELAPA GADING NO. 4"

@@ -25,6 +25,16 @@ MAX_CARD_FRACTION = 0.7
 # Longest side over shortest of any document read: a card is 1.59, an A4
 # page 1.41, an F4 page 1.54. A longer box found by ink holds only part of one.
 MAX_DOCUMENT_RATIO = 1.8
+# A box found by ink within this share of a card's proportions is a card.
+CARD_SHAPE_TOLERANCE = 0.06
+# Grey levels (after flattening the light) under which a pixel is print:
+# dark ink, and grey ink, which a page found by its ink must also hold.
+DARK_INK = 110
+GREY_INK = 160
+# Share of the print a box found must hold: a card's dark print, and all of
+# a page's grey print.
+INK_SHARE = 0.85
+PAGE_INK_SHARE = 0.97
 # How much more ink must hang below the lines' x-height than stand above it
 # for the text to be taken as upside down.
 UPSIDE_DOWN_MARGIN = 1.3
@@ -217,13 +227,17 @@ def _quad_by_ink_blobs(small: np.ndarray) -> np.ndarray | None:
     return _order_corners(cv2.transform(corners.reshape(-1, 1, 2), back))
 
 
-def _ink_mask(small: np.ndarray) -> np.ndarray:
+def _card_shaped(quad: np.ndarray) -> bool:
+    return abs(_ratio(quad) / CARD_RATIO - 1) <= CARD_SHAPE_TOLERANCE
+
+
+def _ink_mask(small: np.ndarray, level: int = DARK_INK) -> np.ndarray:
     flat = flatten_light(to_gray(small))
-    ink = (flat < 110).astype(np.uint8)
+    ink = (flat < level).astype(np.uint8)
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
 
 
-def _holds_ink(quad: np.ndarray, ink: np.ndarray) -> bool:
+def _holds_ink(quad: np.ndarray, ink: np.ndarray, share: float = INK_SHARE) -> bool:
     """True when the quad holds nearly all the dark print of the picture.
 
     A table grid or a photo box is also a clean quadrilateral; the document
@@ -234,7 +248,7 @@ def _holds_ink(quad: np.ndarray, ink: np.ndarray) -> bool:
         return True
     mask = np.zeros_like(ink)
     cv2.fillConvexPoly(mask, quad.astype(np.int32), 1)
-    return int((ink & mask).sum()) >= 0.85 * total
+    return int((ink & mask).sum()) >= share * total
 
 
 def locate_document(image: np.ndarray) -> Located:
@@ -267,6 +281,12 @@ def locate_document(image: np.ndarray) -> Located:
         if method != "edges" and _ratio(quad) > MAX_DOCUMENT_RATIO:
             # Part of a card or page (its header block) whose faint print
             # was not taken for ink.
+            continue
+        if method != "edges" and not _card_shaped(quad) and not _holds_ink(
+                quad, _ink_mask(small, level=GREY_INK), share=PAGE_INK_SHARE):
+            # A page printed in grey with a black title: the dark ink is
+            # the title alone, and the box around it is not the page. A page
+            # is cut by its ink only when nothing printed is left out.
             continue
         fraction = cv2.contourArea(quad) / total
         if fraction > 0.9 and method.startswith("ink"):

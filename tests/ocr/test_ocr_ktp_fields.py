@@ -303,3 +303,16 @@ def test_read_document_reads_rt_rw_clogged_on_a_photocopy_under_a_tall_line_box(
     result = read_document(sample.to_bytes())
 
     assert result.value("rt_rw") == sample.truth["rt_rw"]
+
+
+def test_locate_document_does_not_cut_a_grey_printed_page_to_its_black_title():
+    # Only the title and the family number are printed black on this KK;
+    # a box around them held "all the dark ink" and cut off the names.
+    sample = synth.generate("kk", "scan", 1001, style="unseen")
+
+    located = geometry.locate_document(np.array(sample.image))
+
+    assert located.image.shape[1] >= 0.9 * sample.image.width
+    result = read_document(sample.to_bytes())
+    assert [m["nik"] for m in result.members] == [
+        m["nik"] for m in sample.truth["members"]]

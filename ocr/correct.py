@@ -170,8 +170,13 @@ def village_in(text: str | None, conf: float, kecamatan: str | None
     Returns:
         The village (or the kecamatan's own name, which villages often
         share) and a confidence lowered by the slip; ``text`` and ``conf``
-        unchanged when no name of the kecamatan is close enough.
+        unchanged when no name of the kecamatan is close enough. A name
+        that only a kecamatan bears is given as unsure.
     """
+    if text and text not in DESA_NAMES and text in KECAMATAN_NAMES:
+        # No village of Kampar has this name, only a kecamatan: the
+        # kecamatan's line read in the village's place, most likely.
+        return text, min(conf, INFERRED_CONFIDENCE)
     if not text or not kecamatan or text in KNOWN_VILLAGES:
         return text, conf
     names = tuple(desa.upper() for desa, kec in KAMPAR_DESA

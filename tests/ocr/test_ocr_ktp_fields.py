@@ -316,3 +316,14 @@ def test_locate_document_does_not_cut_a_grey_printed_page_to_its_black_title():
     result = read_document(sample.to_bytes())
     assert [m["nik"] for m in result.members] == [
         m["nik"] for m in sample.truth["members"]]
+
+
+def test_village_that_only_a_kecamatan_is_named_after_is_unsure():
+    # No desa or kelurahan of Kampar is called BANGKINANG KOTA: on a card's
+    # Kel/Desa line it is the kecamatan's line read in the wrong place.
+    misplaced = _read([("Kel/Desa", "BANGKINANG KOTA"),
+                       ("Kecamatan", "BANGKINANG KOTA")])["kel_desa"]
+    shared = _read([("Kel/Desa", "KUOK"), ("Kecamatan", "KUOK")])["kel_desa"]
+
+    assert misplaced.value == "BANGKINANG KOTA" and misplaced.confidence < 0.5
+    assert shared.value == "KUOK" and shared.confidence >= 0.5

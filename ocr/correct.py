@@ -313,15 +313,21 @@ def clean_alamat(text: str) -> str | None:
     return mend_street(text) or None
 
 
+def house_number_lost(alamat: str | None) -> bool:
+    """Whether an address ends in NO. without a number, or with letters for one.
+
+    The end was lost (glare, a sleeve, the picture's edge) or misread: the
+    address cannot be given as sure.
+    """
+    return bool(alamat and re.search(r"\bNO\.?(?: (?![0-9]+\b)\S*)?$", alamat))
+
+
 def fold_lookalikes(text: str) -> str:
     """Upper-case text without spaces and dots, each lookalike shape made one."""
     text = text.replace(" ", "").replace(".", "")
     for shape, like in _LOOKALIKES:
         text = text.replace(shape, like)
     return text
-
-
-_FOLDED_STREETS = tuple((fold_lookalikes(name), name) for name in STREET_NAMES)
 
 
 def mend_street(text: str) -> str:
@@ -341,8 +347,8 @@ def mend_street(text: str) -> str:
     if street in STREET_NAMES:
         return f"JL. {street}{tail}"
     folded = fold_lookalikes(street)
-    ranked = sorted(((edit_similarity(folded, f), name) for f, name in _FOLDED_STREETS),
-                    reverse=True)
+    ranked = sorted(((edit_similarity(folded, f), name)
+                     for name, f in _folded(STREET_NAMES)), reverse=True)
     (best, name), (second, _) = ranked[0], ranked[1]
     if best < STREET_CUTOFF or best == second:
         return text

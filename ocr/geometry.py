@@ -138,12 +138,16 @@ def _quad_by_edges(small: np.ndarray) -> np.ndarray | None:
         hull = cv2.convexHull(contour)
         approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
         if len(approx) == 4 and cv2.isContourConvex(approx):
-            quad = _order_corners(approx) - FRAME
-            height, width = small.shape[:2]
-            quad[:, 0] = quad[:, 0].clip(0, width - 1)
-            quad[:, 1] = quad[:, 1].clip(0, height - 1)
-            return quad
+            return _clipped(_order_corners(approx) - FRAME, small.shape)
     return None
+
+
+def _clipped(quad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """The quad's corners moved inside a picture of ``shape``."""
+    quad = quad.copy()
+    quad[:, 0] = quad[:, 0].clip(0, shape[1] - 1)
+    quad[:, 1] = quad[:, 1].clip(0, shape[0] - 1)
+    return quad
 
 
 def _framed(gray: np.ndarray) -> np.ndarray:
@@ -185,10 +189,7 @@ def _quad_by_ink(small: np.ndarray, *, faint: bool = False) -> np.ndarray | None
     (cx, cy), (w, h), angle = cv2.minAreaRect(biggest)
     margin = 0.06 * max(w, h)
     box = cv2.boxPoints(((cx, cy), (w + margin, h + margin), angle))
-    hgt, wid = small.shape[:2]
-    box[:, 0] = box[:, 0].clip(0, wid - 1)
-    box[:, 1] = box[:, 1].clip(0, hgt - 1)
-    return _order_corners(box)
+    return _order_corners(_clipped(box, small.shape))
 
 
 def _quad_by_ink_blobs(small: np.ndarray) -> np.ndarray | None:

@@ -117,14 +117,12 @@ def read_kk(gray: np.ndarray, words: list[Word]
     fields = {"no_kk": _read_number(gray, lines, warnings)}
     fields.update(_read_header(lines))
     grid = table.find_grid(gray)
-    reread: list[list[Word]] = []
     reread_passes: list[list[list[Word]]] = []
     for psm in (4, 6):
         # Tesseract's two page layouts lose different lines of a small header.
         if grid is None or not any(_missing(fields, n) for n in FIELD_ORDER):
             break
         header = _header_lines(grid, psm)
-        reread += header
         reread_passes.append(header)
         for name, found in _read_header(header).items():
             if _missing(fields, name):
@@ -138,6 +136,7 @@ def read_kk(gray: np.ndarray, words: list[Word]
             if _missing(fields, name):
                 fields[name] = found
     if grid is not None:
+        reread = [line for header in reread_passes for line in header]
         fields["rt_rw"] = _checked_rt_rw(fields.get("rt_rw"), gray, lines, grid,
                                          reread)
     members = _read_member_table(gray, grid, warnings, fields["no_kk"].value)
@@ -449,7 +448,7 @@ def _header_field(name: str, value: str, conf: float) -> Field:
         return Field(rt_rw, conf if rt_rw else 0.0)
     if name == "alamat":
         alamat = correct.clean_alamat(value)
-        if alamat and re.search(r"\bNO\.?(?: (?![0-9]+\b)\S*)?$|^DUSUN$", alamat):
+        if correct.house_number_lost(alamat) or alamat == "DUSUN":
             # The house number lost or read as letters, or the dusun's
             # numeral lost: worth a look.
             conf = min(conf, 0.45)

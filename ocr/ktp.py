@@ -107,7 +107,6 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=.)")
 # of the birth date in it does not vouch for the other digits.
 NIK_SPLIT_CONFIDENCE = 0.6
 # An address ending in NO. with no number after it has lost its end.
-CUT_ALAMAT = re.compile(r"\bNO\.?$")
 # Widest gap, in letter heights, after which a word past the photo's edge
 # still continues its line.
 RUN_ON_GAP = 1.2
@@ -762,7 +761,7 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
 
     text, conf = get("alamat")
     alamat = _normalise("alamat", text)
-    if alamat and CUT_ALAMAT.search(alamat):
+    if correct.house_number_lost(alamat):
         # A house number's NO. without its number: the end was lost (glare,
         # a sleeve, the photo's edge), so the address cannot be given as sure.
         conf = min(conf, 0.4)
@@ -791,11 +790,6 @@ def _fill_fields(raw: dict[str, tuple[str, float, list[Word]]],
             fields[name] = Field(correct.clean_text(text) or None, conf * 0.8)
         else:
             fields[name] = Field(None, 0.0)
-
-
-    desa = fields["kel_desa"]
-    fields["kel_desa"] = Field(*correct.village_in(desa.value, desa.confidence,
-                                                   fields["kecamatan"].value))
 
     text, conf = get("berlaku_hingga")
     value, ratio = correct.closest(text, ("SEUMUR HIDUP",), cutoff=0.6)

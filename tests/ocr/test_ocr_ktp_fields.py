@@ -31,6 +31,7 @@ def _read(rows: list[tuple[str, str]]) -> dict[str, object]:
     lines = [_line(i, label, value) for i, (label, value) in enumerate(rows)]
     fields: dict = {}
     _fill_fields(_raw_fields(lines, 1200), fields)
+    mend_region(fields)  # as read_ktp does after its second look
     return fields
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import itertools
 import logging
 import re
 
@@ -106,6 +108,9 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=.)")
 # Highest confidence of a NIK whose readings disagreed on a digit: a match
 # of the birth date in it does not vouch for the other digits.
 NIK_SPLIT_CONFIDENCE = 0.6
+# Printed birth date (DDMMYYYY) place -> the NIK place (0-based) that holds
+# the same digit; the century is not in the NIK.
+DATE_PLACES = {0: 6, 1: 7, 2: 8, 3: 9, 6: 10, 7: 11}
 # An address ending in NO. with no number after it has lost its end.
 # Widest gap, in letter heights, after which a word past the photo's edge
 # still continues its line.
@@ -536,14 +541,15 @@ def read_ktp(gray: np.ndarray, words: list[Word], *, child: bool = False,
                         "seorang anak. Gol. darah, status perkawinan dan pekerjaan "
                         "tidak tercetak pada KIA.")
         log.info("card read as a Kartu Identitas Anak")
-    fields["nik"], nik_split = _read_nik(gray, raw.get("nik"), lines, warnings)
+    fields["nik"], nik_split, nik_doubts = _read_nik(gray, raw.get("nik"), lines,
+                                                     warnings)
     _fill_fields(raw, fields)
     unprinted = KIA_UNPRINTED if child else ()
     if any(fields[n].value is None for n in SECOND_LOOK if n not in unprinted):
         _second_look(gray, fields, order)
     # After the second look, which may still find the kecamatan printed.
     correct.mend_region(fields)
-    _cross_check(fields, warnings, nik_split=nik_split)
+    _cross_check(fields, warnings, nik_split=nik_split, nik_doubts=nik_doubts)
     if glare is not None:
         _doubt_glared(fields, raw, _colon_x(lines, width), glare, warnings)
     for name in FIELD_ORDER:
@@ -585,12 +591,18 @@ def _doubt_glared(fields: dict[str, Field],
 
 
 def _read_nik(gray: np.ndarray, raw: tuple[str, float, list[Word]] | None,
-              lines: list[list[Word]], warnings: list[str]) -> tuple[Field, bool]:
-    """Read the NIK; the flag is True when its readings disagreed on a digit."""
+              lines: list[list[Word]], warnings: list[str]
+              ) -> tuple[Field, bool, dict[int, str]]:
+    """Read the NIK.
+
+    Returns:
+        The NIK, whether its readings disagreed, and for an e-KTP the
+        places they disagreed at with the digit the outvoted reading saw.
+    """
     line = raw[2] if raw else _nik_line_by_digits(lines)
     if line is None:
         warnings.append("NIK tidak ditemukan pada kartu.")
-        return Field(None, 0.0), False
+        return Field(None, 0.0), False, {}
 
     dotted = _read_dotted_nik(gray, line)
     if dotted is not None:
@@ -599,7 +611,7 @@ def _read_nik(gray: np.ndarray, raw: tuple[str, float, list[Word]] | None,
         log.info("card read as an old, non-electronic KTP")
         if birth_date_from_nik(dotted.value or "") is None:
             warnings.append("NIK terbaca tetapi tidak valid; periksa kembali.")
-        return dotted, dotted.confidence < 0.8
+        return dotted, dotted.confidence < 0.8, {}
 
     top = min(w.top for w in line)
     bottom = max(w.bottom for w in line)
@@ -610,13 +622,14 @@ def _read_nik(gray: np.ndarray, raw: tuple[str, float, list[Word]] | None,
     right = max(int(PHOTO_LEFT * gray.shape[1]),
                 max(w.right for w in line) + bottom - top)
     band = gray[max(top - pad, 0):bottom + pad, left:right]
-    run, split = _read_nik_run(band) if band.size else (None, 0)
+    run, doubts = _read_nik_run(band) if band.size else (None, {})
     field = _judge_nik(run, warnings)
-    if field.value is not None and split:
-        log.debug("KTP NIK: readings differ at %d digits", split)
+    if field.value is not None and doubts:
+        log.debug("KTP NIK: readings differ at %d digits", len(doubts))
         warnings.append("Beberapa angka NIK kurang jelas; periksa kembali.")
-        return Field(field.value, min(field.confidence, NIK_SPLIT_CONFIDENCE)), True
-    return field, False
+        return (Field(field.value, min(field.confidence, NIK_SPLIT_CONFIDENCE)),
+                True, doubts)
+    return field, False, {}
 
 
 def _dotted_digits(text: str) -> str | None:
@@ -661,34 +674,36 @@ def _read_dotted_nik(gray: np.ndarray, line: list[Word]) -> Field | None:
     return Field(first, min(conf, 0.3))
 
 
-def _read_nik_run(band: np.ndarray) -> tuple[DigitRun | None, int]:
+def _read_nik_run(band: np.ndarray) -> tuple[DigitRun | None, dict[int, str]]:
     """Read the NIK band three ways and vote digit by digit.
 
     The cells are cut at whole pixels, so on a small photocopied card one
     reading can be a pixel off and see ``9`` in a clogged ``3``; an enlarged
-    and a thinned copy are cut differently. Returns the voted run and the
-    number of digits the readings disagreed on.
+    and a thinned copy are cut differently. Returns the voted run and, for
+    each place the readings disagreed at, the digit that was outvoted.
     """
     copies = (band, cv2.resize(band, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC),
               cv2.dilate(band, np.ones((2, 2), np.uint8)))
     runs = [r for r in map(read_digit_run, copies)
             if r is not None and len(r.text) == 16]
     if not runs:
-        return None, 0
+        return None, {}
 
-    text, scores, alternatives, split = [], [], [], 0
+    text, scores, alternatives = [], [], []
+    doubts: dict[int, str] = {}
     for i in range(16):
         votes: dict[str, list[float]] = {}
         for run in runs:
             votes.setdefault(run.text[i], []).append(run.scores[i])
         ranked = sorted(votes, key=lambda d: (len(votes[d]), sum(votes[d])),
                         reverse=True)
-        split += len(ranked) > 1
+        if len(ranked) > 1:
+            doubts[i] = ranked[1]
         text.append(ranked[0])
         scores.append(float(np.mean(votes[ranked[0]])))
         runner = ranked[1] if len(ranked) > 1 else runs[0].alternatives[i]
         alternatives.append(runner if runner != ranked[0] else runs[0].alternatives[i])
-    return DigitRun("".join(text), tuple(scores), tuple(alternatives)), split
+    return DigitRun("".join(text), tuple(scores), tuple(alternatives)), doubts
 
 
 def _nik_line_by_digits(lines: list[list[Word]]) -> list[Word] | None:
@@ -851,17 +866,63 @@ def _is_blood_label(token: str) -> bool:
                for label in ("gol", "darah", "goldarah")) >= 0.6
 
 
+def _nik_nearer_to(nik: str, doubts: dict[int, str], printed: dt.date,
+                   sex: str | None) -> str | None:
+    """The NIK with outvoted birth-date digits that better fit the printed date.
+
+    The printed date is a second, independent sight of NIK digits 7-12:
+    where the NIK's readings disagreed at one of them, the digit the printed
+    date has is the likelier. None when no outvoted digit brings the two
+    closer (or the result is no real date, or not the printed sex).
+    """
+    def distance(date: dt.date) -> int:
+        return sum(a != b for a, b in zip(f"{printed:%d%m%Y}", f"{date:%d%m%Y}"))
+
+    found = birth_date_from_nik(nik)
+    best, best_distance = None, distance(found[0]) if found else 99
+    places = sorted(i for i in doubts if 6 <= i < 12)
+    for count in range(1, len(places) + 1):
+        for chosen in itertools.combinations(places, count):
+            candidate = "".join(doubts[i] if i in chosen else c
+                                for i, c in enumerate(nik))
+            found = birth_date_from_nik(candidate)
+            if found is None or (sex is not None and found[1] != sex):
+                continue
+            if distance(found[0]) < best_distance:
+                best, best_distance = candidate, distance(found[0])
+    return best
+
+
 def _is_colon(token: str) -> bool:
     return bool(re.fullmatch(r"[:;.,!|»\u2014\-]*[:;!|»][:;.,]*", token))
 
 
-def _cross_check(fields: dict[str, Field], warnings: list[str], *, nik_split: bool
-                 ) -> None:
-    import datetime as dt
+def _cross_check(fields: dict[str, Field], warnings: list[str], *, nik_split: bool,
+                 nik_doubts: dict[int, str]) -> None:
+    """Check the NIK against the printed sex and birth date and settle them.
 
+    Args:
+        nik_split: The NIK's readings disagreed somewhere.
+        nik_doubts: Where they disagreed (0-based NIK places), with the
+            digit that was outvoted; empty when unknown.
+    """
     nik = fields["nik"].value
     if not nik or birth_date_from_nik(nik) is None:
         return
+    birth = fields.get("tanggal_lahir")
+    printed = dt.date.fromisoformat(birth.value) if birth and birth.value else None
+    doubts_known = bool(nik_doubts)
+    if printed is not None and nik_doubts:
+        sex = fields.get("jenis_kelamin")
+        nearer = _nik_nearer_to(nik, nik_doubts, printed, sex.value if sex else None)
+        if nearer is not None:
+            log.debug("KTP NIK: an outvoted digit agrees with the printed date")
+            nik = nearer
+            fields["nik"] = Field(nik, min(fields["nik"].confidence,
+                                           NIK_SPLIT_CONFIDENCE))
+            warnings.append("NIK dikoreksi sesuai tanggal lahir tercetak; "
+                            "periksa kembali.")
+            nik_doubts = {i: d for i, d in nik_doubts.items() if nik[i] != d}
     nik_date, nik_sex = birth_date_from_nik(nik)  # type: ignore[misc]
 
     sex = fields.get("jenis_kelamin")
@@ -871,8 +932,7 @@ def _cross_check(fields: dict[str, Field], warnings: list[str], *, nik_split: bo
     elif sex.value == nik_sex:
         fields["jenis_kelamin"] = Field(sex.value, max(sex.confidence, 0.95))
 
-    birth = fields.get("tanggal_lahir")
-    if birth is None or birth.value is None:
+    if birth is None or printed is None:
         fields["tanggal_lahir"] = Field(nik_date.isoformat(), 0.6)
         warnings.append("Tanggal lahir diambil dari NIK; periksa kembali.")
     elif birth.value == nik_date.isoformat():
@@ -880,12 +940,16 @@ def _cross_check(fields: dict[str, Field], warnings: list[str], *, nik_split: bo
         if not nik_split:
             fields["nik"] = Field(nik, max(fields["nik"].confidence, 0.95))
     else:
-        printed = dt.date.fromisoformat(birth.value)
-        diff = sum(a != b for a, b in zip(f"{printed:%d%m%Y}", f"{nik_date:%d%m%Y}"))
-        if diff == 1 and (birth.confidence < 0.9 or not nik_split):
+        differ = [i for i, (a, b) in enumerate(zip(f"{printed:%d%m%Y}",
+                                                   f"{nik_date:%d%m%Y}")) if a != b]
+        # Where the NIK's readings disagreed is known, only a doubt on the
+        # very digit the dates differ at speaks for the printed one.
+        nik_doubted = (any(DATE_PLACES.get(i) in nik_doubts for i in differ)
+                       if doubts_known else nik_split)
+        if len(differ) == 1 and (birth.confidence < 0.9 or not nik_doubted):
             # One character off: an OCR slip on the printed date is likelier
             # than a wrong NIK read by the template matcher, unless the
-            # NIK's own readings disagreed.
+            # NIK's own readings disagreed there.
             fields["tanggal_lahir"] = Field(nik_date.isoformat(), 0.6)
             warnings.append("Tanggal lahir dikoreksi sesuai NIK; periksa kembali.")
         else:

@@ -9,6 +9,7 @@ and each value is taken from the rest of its label's line.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -60,15 +61,23 @@ NIK_CHARS = "-c tessedit_char_whitelist=0123456789:"
 # A value read again is brought to this word-box height (pixels) first.
 REREAD_HEIGHT = 40
 # A letter number is read with the numbers' model at about the size it was
-# trained on, once plain, once larger, once softened.
+# trained on and at three sizes around it (a chat photo's slash merges with
+# the digit before it at one size and not at the next), and once more with
+# the Indonesian model, better at the office's letters.
 NUMBER_HEIGHT = 24
-NUMBER_VARIANTS = ((1.0, 0.0, 0), (1.4, 0.0, 0), (1.2, 0.8, 0))
+NUMBER_VARIANTS = ((1.0, 0.0, 0), (1.4, 0.0, 0), (0.85, 0.0, 0), (1.25, 0.0, 0))
+NUMBER_LETTERS_HEIGHT = 30
+# A reading that needed a slash put back counts for this much of one that
+# printed them all: "27VDS" is a slash read as a letter as often as lost.
+RESTORED_WEIGHT = 0.5
 NUMBER_CHARS = ("-c tessedit_char_whitelist=0123456789/-:."
                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # A letter number: classification code, sequence, office parts (an office
 # code, a roman month), year. A slash lost in a blurred copy is put back.
-NUMBER_SHAPE = re.compile(r"(\d{3}(?:\.\d{1,2})?)/?(\d{1,4})/?"
-                          r"([A-Z](?:[A-Z0-9.\-/]*[A-Z])?)/?((?:19|20)\d\d)(?!\d)")
+# It starts at the reading's first digit run: "470/013/0S-K" (the D read as
+# a 0) is no number "013/0/S-K".
+NUMBER_SHAPE = re.compile(r"(?<![\dA-Z/])(\d{3}(?:\.\d{1,2})?)(/?)(\d{1,4})(/?)"
+                          r"([A-Z](?:[A-Z0-9.\-/]*[A-Z])?)(/?)((?:19|20)\d\d)(?!\d)")
 DATE_WORDS = re.compile(r"(\d{1,2})\s*[.,]?\s+([A-Za-z]{3,})[.,]?\s+(\d{4})")
 DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\b")
 PARTIAL_WORDS = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,})\s+(\d{1,3})\s*$")
@@ -113,7 +122,7 @@ def read_sktm(gray: np.ndarray, words: list[Word]
         found.setdefault(name, values)
 
     birth = _birth_date(found.get("tempat_tanggal_lahir", []))
-    nomor = _nomor(gray, found.get("nomor_surat", []))
+    nomor, number_year = _nomor(gray, found.get("nomor_surat", []))
     fields = {
         "nomor_surat": nomor,
         "nama": _nama(found.get("nama", [])),
@@ -122,9 +131,11 @@ def read_sktm(gray: np.ndarray, words: list[Word]
         "kel_desa": _region(found.get("kel_desa", []),
                             correct.KNOWN_VILLAGES, 0.85),
         "tanggal_surat": _letter_date(gray, lines, found.get("tanggal_surat", []),
-                                      birth, _number_year(nomor)),
+                                      birth, number_year),
     }
     correct.mend_region(fields)
+    fields["tanggal_surat"] = _date_in_number_year(fields["tanggal_surat"],
+                                                   number_year, warnings)
     if fields["nik"].confidence < 0.5:
         warnings.append("NIK pada surat tidak terbaca dengan jelas; periksa kembali.")
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
@@ -268,6 +279,22 @@ def _letter_date(gray: np.ndarray, lines: list[list[Word]], values: list[_Value]
         if found and _plausible_letter_date(found):
             return Field(found.isoformat(), 0.9)
 
+    dates = _dates_on(gray, lines, birth)
+    if not dates:
+        # Tesseract's page layout can pass over the closing standing alone
+        # at the right of a small page: what lies below the person's data
+        # is read again on its own.
+        closing = _closing_lines(gray, lines)
+        dates = _dates_on(gray, closing, birth)
+        lines = lines + closing
+    if dates:
+        return Field(dates[-1].isoformat(), 0.9 if len(set(dates)) == 1 else 0.6)
+    return _date_with_number_year(lines, number_year)
+
+
+def _dates_on(gray: np.ndarray, lines: list[list[Word]], birth: dt.date | None
+              ) -> list[dt.date]:
+    """The plausible letter dates on these lines, in order; the birth date is none."""
     dates = []
     for line in lines:
         match = _match_label(line)
@@ -276,9 +303,39 @@ def _letter_date(gray: np.ndarray, lines: list[list[Word]], values: list[_Value]
         found = _date_of(gray, " ".join(w.text for w in line), tuple(line))
         if found and found != birth and _plausible_letter_date(found):
             dates.append(found)
-    if dates:
-        return Field(dates[-1].isoformat(), 0.9 if len(set(dates)) == 1 else 0.6)
-    return _date_with_number_year(lines, number_year)
+    return dates
+
+
+def _closing_lines(gray: np.ndarray, lines: list[list[Word]]) -> list[list[Word]]:
+    """The lines below the last labelled one, read again (page coordinates)."""
+    labelled = [line for line in lines if _match_label(line)]
+    top = max(w.bottom for w in labelled[-1]) if labelled else gray.shape[0] // 2
+    words = engine.read_words(gray[top:], psm=4)
+    return group_lines([dataclasses.replace(w, top=w.top + top) for w in words])
+
+
+def _date_in_number_year(date: Field, year: int | None, warnings: list[str]
+                         ) -> Field:
+    """A letter dated in another year than its number's is read wrong somewhere.
+
+    Letters are numbered in the year they are written. The number's year,
+    read by most of its readings, is the likelier (a 6 blurred to a 5 in the
+    closing); the date is then given with it, for the clerk to check.
+    """
+    if date.value is None or year is None:
+        return date
+    found = dt.date.fromisoformat(date.value)
+    if found.year == year:
+        return date
+    try:
+        mended = found.replace(year=year)
+    except ValueError:  # 29 February
+        return Field(date.value, min(date.confidence, 0.45))
+    warnings.append(f"Tahun tanggal surat ({found.year}) berbeda dengan tahun pada "
+                    f"nomor surat ({year}); periksa kembali.")
+    if not _plausible_letter_date(mended):
+        return Field(date.value, min(date.confidence, 0.45))
+    return Field(mended.isoformat(), 0.45)
 
 
 def _date_with_number_year(lines: list[list[Word]], year: int | None) -> Field:
@@ -315,23 +372,33 @@ def _plausible_letter_date(date: dt.date) -> bool:
     return 1990 <= date.year <= dt.date.today().year + 1
 
 
-def _nomor(gray: np.ndarray, values: list[_Value]) -> Field:
-    """The letter number, read again alone and voted on."""
+def _nomor(gray: np.ndarray, values: list[_Value]) -> tuple[Field, int | None]:
+    """The letter number, read again alone and voted on, and its year.
+
+    The year is given when most readings agree on it, however unsure the
+    rest of the number: it completes a letter date whose year was cut short.
+    """
     for value in values:
-        first = _number(value.text)
-        if first is None and not value.strong:
+        if _number(value.text) is None and not value.strong:
             continue
-        texts = _reread(gray, value.words, NUMBER_CHARS, lang=engine.NUMBERS_LANG,
-                        height=NUMBER_HEIGHT, kinds=NUMBER_VARIANTS)
-        result = vote.vote([first] + [_number(t) for t in texts])
+        texts = [value.text]
+        texts += _reread(gray, value.words, NUMBER_CHARS, lang=engine.NUMBERS_LANG,
+                         height=NUMBER_HEIGHT, kinds=NUMBER_VARIANTS)
+        texts += _reread(gray, value.words, NUMBER_CHARS,
+                         height=NUMBER_LETTERS_HEIGHT, kinds=((1.0, 0.0, 0),))
+        readings = [_number_reading(t) for t in texts]
+        result = vote.vote([number for number, _ in readings],
+                           [1.0 if whole else RESTORED_WEIGHT for _, whole in readings])
         log.debug("SKTM nomor_surat: %d of %d readings agree", result.count,
-                  len(texts) + 1)
+                  len(texts))
+        years = vote.vote([_year_at_end(t) for t in texts])
+        year = int(years.value) if years.value and years.share > 0.5 else None
         if result.value is None:
             raw = re.sub(r"\s+", "", value.text).upper()
-            return Field(raw or None, min(value.conf, 0.4))
+            return Field(raw or None, min(value.conf, 0.4)), year
         confident = result.share > 0.5
-        return Field(result.value, max(value.conf, 0.9) if confident else 0.4)
-    return Field(None, 0.0)
+        return Field(result.value, max(value.conf, 0.9) if confident else 0.4), year
+    return Field(None, 0.0), None
 
 
 def _nik_field(gray: np.ndarray, values: list[_Value], birth: dt.date | None
@@ -397,15 +464,21 @@ def _nik(text: str, birth: dt.date | None = None) -> str | None:
         iter(valid), None)
 
 
-def _number_year(nomor: Field) -> int | None:
-    match = re.search(r"/((?:19|20)\d\d)$", nomor.value or "")
-    return int(match.group(1)) if match and nomor.confidence >= 0.5 else None
+def _year_at_end(text: str) -> str | None:
+    match = re.search(r"(?<!\d)((?:19|20)\d\d)\W*$", text)
+    return match.group(1) if match else None
 
 
 def _number(text: str) -> str | None:
+    return _number_reading(text)[0]
+
+
+def _number_reading(text: str) -> tuple[str | None, bool]:
+    """The letter number in ``text``, and whether it printed every slash."""
     text = re.sub(r"\s+", "", text).upper().lstrip(":;.")
     text = text.replace("\\", "/")
     match = NUMBER_SHAPE.search(text)
     if match is None:
-        return None
-    return "/".join(match.groups())
+        return None, False
+    parts = match.groups()
+    return "/".join(parts[::2]), all(parts[1::2])

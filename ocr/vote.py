@@ -51,19 +51,25 @@ def variants(crop: np.ndarray,
     return copies
 
 
-def vote(readings: list[str | None]) -> Vote:
+def vote(readings: list[str | None], weights: list[float] | None = None) -> Vote:
     """Pick the most frequent non-empty reading; earlier ones win ties.
 
     Args:
         readings: Normalised readings, None for a reading that failed.
+        weights: How much each reading counts (1 each if not given).
 
     Returns:
-        The winner and its share of all readings (failed ones included),
-        so that a value read once out of four is not trusted.
+        The winner and its (weighted) share of all readings, failed ones
+        included, so that a value read once out of four is not trusted.
     """
-    found = [r for r in readings if r]
+    if weights is None:
+        weights = [1.0] * len(readings)
+    found = [(r, w) for r, w in zip(readings, weights, strict=True) if r]
     if not found:
         return Vote(None, 0.0, 0)
-    counts = Counter(found)
-    best = max(found, key=lambda r: (counts[r], -found.index(r)))
-    return Vote(best, counts[best] / len(readings), counts[best])
+    totals: Counter[str] = Counter()
+    for reading, weight in found:
+        totals[reading] += weight
+    order = [r for r, _ in found]
+    best = max(order, key=lambda r: (totals[r], -order.index(r)))
+    return Vote(best, totals[best] / len(readings), order.count(best))

@@ -9,6 +9,7 @@ from ocr import read_document
 from ocr.correct import clean_alamat
 from ocr.correct import mend_region
 from ocr.engine import Word
+from ocr.ktp import _cross_check
 from ocr.ktp import _field_lines
 from ocr.ktp import _fill_fields
 from ocr.ktp import _raw_fields
@@ -328,3 +329,42 @@ def test_village_that_only_a_kecamatan_is_named_after_is_unsure():
 
     assert misplaced.value == "BANGKINANG KOTA" and misplaced.confidence < 0.5
     assert shared.value == "KUOK" and shared.confidence >= 0.5
+
+
+def test_read_document_settles_a_doubtful_nik_digit_by_the_printed_birth_date():
+    # One reading of this copy's NIK saw a 9 in the clogged 3 of the day
+    # (53 = 13 + 40, a woman), and tesseract read the printed year 1988 as
+    # 1968: each sight alone is wrong, together they give the card.
+    sample = synth.generate("ktp", "photocopy", 2017)
+
+    result = read_document(sample.to_bytes())
+
+    assert result.value("nik") == sample.truth["nik"]
+    assert result.value("tanggal_lahir") == sample.truth["tanggal_lahir"]
+    assert result.fields["nik"].confidence < 0.8  # the clerk is asked to look
+
+
+def _cross_checked(nik: str, birth: str, doubts: dict[int, str]) -> dict[str, Field]:
+    fields = {"nik": Field(nik, 0.6), "tanggal_lahir": Field(birth, 0.95),
+              "jenis_kelamin": Field("PEREMPUAN", 0.95)}
+    _cross_check(fields, [], nik_split=bool(doubts), nik_doubts=doubts)
+    return fields
+
+
+def test_ktp_outvoted_nik_digit_is_taken_only_where_the_printed_date_has_it():
+    # Readings split at the day's units: 59 (19th) or 53 (13th); printed 13th.
+    fields = _cross_checked("1401215909880067", "1988-09-13", {7: "3"})
+    assert fields["nik"].value == "1401215309880067"
+    assert fields["tanggal_lahir"].value == "1988-09-13"
+
+    # The outvoted digit would not make the dates agree: the NIK stays as
+    # read and the two dates are left for the clerk, the printed one unsure.
+    fields = _cross_checked("1401215909880067", "1988-09-21", {7: "3"})
+    assert fields["nik"].value == "1401215909880067"
+    assert fields["tanggal_lahir"].confidence <= 0.5
+
+
+def test_ktp_outvoted_digit_that_would_make_a_man_of_a_woman_is_not_taken():
+    # 13 (a man) would fit the printed day, but the card says PEREMPUAN.
+    fields = _cross_checked("1401215909880067", "1988-09-13", {6: "1"})
+    assert fields["nik"].value == "1401215909880067"

@@ -124,3 +124,38 @@ def test_sktm_number_on_a_chat_photo_keeps_the_slash_after_its_sequence():
     nomor = read_document(sample.to_bytes()).fields["nomor_surat"]
     assert nomor.value == sample.truth["nomor_surat"] == "470/315/DS-KKH/2026"
     assert nomor.confidence >= 0.5
+
+
+def test_sktm_number_whose_d_the_numbers_model_reads_as_0_keeps_its_office():
+    # In this face tesseract's English model reads "DS" as "0S" on every
+    # copy; the number was then taken from what follows "470/": 013/0/S-K.
+    import synth
+    from ocr import read_document
+
+    sample = synth.generate("sktm", "chat", seed=1008, style="unseen")
+    nomor = read_document(sample.to_bytes()).fields["nomor_surat"]
+    assert nomor.value == sample.truth["nomor_surat"] == "470/013/DS-K/2026"
+
+
+def test_sktm_closing_passed_over_on_a_small_page_is_read_again():
+    # On this chat photo tesseract's page layout skips the closing
+    # "Kuok, 16 Januari 2026" at the right of the page.
+    import synth
+    from ocr import read_document
+
+    sample = synth.generate("sktm", "chat", seed=1018)
+    date = read_document(sample.to_bytes()).fields["tanggal_surat"]
+    assert date.value == sample.truth["tanggal_surat"] == "2026-01-16"
+
+
+def test_sktm_letter_dated_in_another_year_than_its_number_is_mended_and_flagged():
+    # The closing's 2026 is read 2025 on this photo; the number says 2026.
+    import synth
+    from ocr import read_document
+
+    sample = synth.generate("sktm", "chat", seed=2000, style="unseen")
+    result = read_document(sample.to_bytes())
+    date = result.fields["tanggal_surat"]
+    assert date.value == sample.truth["tanggal_surat"] == "2026-03-25"
+    assert date.confidence < 0.5
+    assert any("nomor surat (2026)" in w for w in result.warnings)

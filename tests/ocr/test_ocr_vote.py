@@ -25,3 +25,35 @@ def test_sktm_letter_number_gets_its_slashes_back():
 
     assert _number(": 470778DS-PS/2026") == "470/778/DS-PS/2026"
     assert _number("surat tanpa nomor") is None
+
+
+def test_sktm_letter_number_starts_at_the_first_digit_run():
+    from ocr.sktm import _number
+
+    # The D of DS read as a 0: no number is made of what follows "470/".
+    assert _number(":470/013/0S-K/2026") is None
+    assert _number(":470/013/DS-K/2026") == "470/013/DS-K/2026"
+
+
+def test_sktm_letter_number_reading_says_whether_a_slash_was_put_back():
+    from ocr.sktm import _number_reading
+
+    assert _number_reading("470/271/DS-TH/2026") == ("470/271/DS-TH/2026", True)
+    # A slash merged with the 1 before it and read as U: put back, but unsure.
+    assert _number_reading("470/27UDS-TH/2026") == ("470/27/UDS-TH/2026", False)
+
+
+def test_weighted_vote_lets_fewer_whole_readings_beat_more_mended_ones():
+    result = vote.vote(["470/271/DS", "470/27/DS", "470/27/DS", "470/271/DS", "470/27/DS"],
+                  [1.0, 0.5, 0.5, 1.0, 0.5])
+
+    assert result.value == "470/271/DS"
+    assert result.count == 2
+    assert result.share == 2 / 5  # too few to be sure of
+
+
+def test_weighted_vote_share_keeps_unanimous_mended_readings_unsure():
+    result = vote.vote(["470/13/UDS"] * 4, [0.5] * 4)
+
+    assert result.value == "470/13/UDS"
+    assert result.share == 0.5

@@ -302,6 +302,8 @@ def clean_alamat(text: str) -> str | None:
     # always followed by a full stop; I, V and X may be numerals instead.
     for _ in range(2):  # the second pass reaches an initial after an initial
         text = re.sub(r"(?<=\. )([A-HJ-UWYZ])[.,]?\s+(?=[A-Z])", r"\1. ", text)
+    # A NO. run into the street before it (TAMBUSAINO.8): its space is lost.
+    text = re.sub(r"(?<=[A-Z]{3})N[O0D][.,]\s*(?=\d)", " NO. ", text)
     # The house number's NO.; its O filled in to a D or a 0 on a copy.
     text = re.sub(r"\bN[O0D][.,\-]*\s*(?=\d)|\bN[O0D][.,]\s*(?=\S)", "NO. ", text)
     # A house number's 1 is often read as I: after NO., a word with a digit

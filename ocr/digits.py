@@ -27,6 +27,8 @@ FONT_FILES = (
 )
 CELL = (28, 40)  # width, height of the normalised digit cell
 MIN_SCORE = 0.45
+# Ink at a run's end farther from its neighbour than this many pitches is cut off.
+PITCH_SLACK = 1.35
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,11 @@ def read_digit_run(band: np.ndarray, expected: int = 16) -> DigitRun | None:
         return None
 
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
-    tall = heights.max()
-    keep = [i + 1 for i, h in enumerate(heights) if h >= 0.6 * tall]
-    keep = _longest_run(stats, keep, tall)
+    # The digits' height is what most of the tallest ink shares: the dark
+    # edge of the photo cut into the band stands taller than any digit.
+    tall = np.sort(heights)[-min(len(heights), expected // 2)]
+    keep = [i + 1 for i, h in enumerate(heights) if 0.6 * tall <= h <= 1.5 * tall]
+    keep = _trim_run(stats, _longest_run(stats, keep, tall), expected)
     if len(keep) < expected // 2:
         return None
 
@@ -165,6 +169,25 @@ def _longest_run(stats: np.ndarray, keep: list[int], tall: int) -> list[int]:
                 continue
         groups.append([i])
     return max(groups, key=lambda g: sum(stats[i, cv2.CC_STAT_WIDTH] for i in g))
+
+
+def _trim_run(stats: np.ndarray, run: list[int], expected: int) -> list[int]:
+    """Drop ink at either end of a run that is off the digits' pitch.
+
+    A photo's edge close after the last digit joins the run; monospaced
+    digits stand at one pitch, and what stands much farther is no digit.
+    Only a run longer than ``expected`` is trimmed.
+    """
+    centres = [stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] / 2 for i in run]
+    while len(run) > expected:
+        pitch = float(np.median(np.diff(centres)))
+        if centres[-1] - centres[-2] > PITCH_SLACK * pitch:
+            run, centres = run[:-1], centres[:-1]
+        elif centres[1] - centres[0] > PITCH_SLACK * pitch:
+            run, centres = run[1:], centres[1:]
+        else:
+            break
+    return run
 
 
 # Printed table text (the KK member table) uses a plain sans-serif whose digits

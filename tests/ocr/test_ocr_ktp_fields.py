@@ -368,3 +368,44 @@ def test_ktp_outvoted_digit_that_would_make_a_man_of_a_woman_is_not_taken():
     # 13 (a man) would fit the printed day, but the card says PEREMPUAN.
     fields = _cross_checked("1401215909880067", "1988-09-13", {6: "1"})
     assert fields["nik"].value == "1401215909880067"
+
+
+def _nik_band(nik: str, *, photo_gap: int | None) -> np.ndarray:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(synth.OCRA_BOLD, 44)
+    band = Image.new("L", (960, 90), 255)
+    draw = ImageDraw.Draw(band)
+    draw.text((0, 22), "NIK", font=ImageFont.truetype(synth.OCRA_BOLD, 34), fill=0)
+    draw.text((190, 20), ": " + nik, font=font, fill=0)
+    if photo_gap is not None:
+        # The photo's dark edge, cut into the band below its top.
+        right = 190 + draw.textlength(": " + nik, font=font)
+        draw.rectangle((right + photo_gap, 12, 960, 90), fill=0)
+    return np.asarray(band)
+
+
+@pytest.mark.parametrize("photo_gap", [None, 12, 40])
+def test_nik_digits_are_read_beside_the_dark_edge_of_the_photo(photo_gap):
+    from ocr.digits import read_digit_run
+
+    run = read_digit_run(_nik_band("1401182801574934", photo_gap=photo_gap))
+
+    assert run is not None and run.text == "1401182801574934"
+
+
+def test_read_document_reads_the_nik_of_a_rotated_copy_whose_photo_edge_is_near():
+    # The photo's edge stands one digit's pitch after the NIK and used to
+    # be read as a 17th digit, which shifted every cell: 1444499477749449.
+    sample = synth.generate("ktp", "rotated", 1005, style="unseen")
+
+    result = read_document(sample.to_bytes())
+
+    assert result.value("nik") == sample.truth["nik"]
+
+
+def test_clean_alamat_gives_back_the_space_before_a_no_run_into_the_street():
+    assert clean_alamat("JL. TUANKU TAMBUSAINO.8") == "JL. TUANKU TAMBUSAI NO. 8"
+    assert clean_alamat("JL. TUANKU TAMBUSAIND,8") == "JL. TUANKU TAMBUSAI NO. 8"
+    # A street whose own name ends in N before a proper NO. keeps it.
+    assert clean_alamat("JL. SUDIRMAN NO. 12") == "JL. SUDIRMAN NO. 12"

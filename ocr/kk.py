@@ -114,9 +114,10 @@ def read_kk(gray: np.ndarray, words: list[Word]
     """
     lines = group_lines(words)
     warnings: list[str] = []
-    fields = {"no_kk": _read_number(gray, lines, warnings)}
-    fields.update(_read_header(lines))
     grid = table.find_grid(gray)
+    fields = {"no_kk": _read_number(gray, lines, warnings,
+                                    grid.rows[0] if grid is not None else None)}
+    fields.update(_read_header(lines))
     reread_passes: list[list[list[Word]]] = []
     for psm in (4, 6):
         # Tesseract's two page layouts lose different lines of a small header.
@@ -159,9 +160,17 @@ def _missing(fields: dict[str, Field], name: str) -> bool:
     return name not in fields or fields[name].value is None
 
 
-def _read_number(gray: np.ndarray, lines: list[list[Word]], warnings: list[str]
-                 ) -> Field:
-    for line in lines[:8]:
+def _read_number(gray: np.ndarray, lines: list[list[Word]], warnings: list[str],
+                 table_top: int | None) -> Field:
+    """The family card number, printed under the title above the member table.
+
+    A member's NIK in the table is never taken for it. When tesseract did
+    not see the number's line at all (its OCR-A digits are no words to it),
+    the strip between the title and the next line is read by template.
+    """
+    header = [line for line in lines[:8]
+              if table_top is None or max(w.bottom for w in line) <= table_top]
+    for line in header:
         digit_words = [w for w in line if len(correct.as_digits(w.text)) >= 10]
         if not digit_words:
             continue
@@ -179,8 +188,34 @@ def _read_number(gray: np.ndarray, lines: list[list[Word]], warnings: list[str]
         if len(fallback) == 16 and check_no_kk(fallback).ok:
             conf = float(np.mean([w.conf for w in digit_words]))
             return Field(fallback, conf * 0.9)
+    band = _band_below_title(gray, header)
+    run = read_digit_run(band) if band is not None else None
+    if run and run.confidence >= MIN_SCORE and check_no_kk(run.text).ok:
+        log.debug("KK number found under the title by template")
+        return Field(run.text, run.confidence)
     warnings.append("No. KK tidak dapat dibaca. Ketik manual.")
     return Field(None, 0.0)
+
+
+def _band_below_title(gray: np.ndarray, lines: list[list[Word]]) -> np.ndarray | None:
+    """The strip between the KARTU KELUARGA title and the first labelled line.
+
+    The number's line, misread or not seen at all, stands in it.
+    """
+    for i, line in enumerate(lines):
+        if "KELUARGA" in " ".join(w.text for w in line).upper():
+            break
+    else:
+        return None
+    top = max(w.bottom for w in line)
+    title = top - min(w.top for w in line)
+    labelled = [later for later in lines[i + 1:]
+                if any(":" in w.text for w in later)]
+    bottom = min(w.top for w in labelled[0]) if labelled else top + 3 * title
+    bottom = min(bottom, top + 3 * title)
+    if bottom - top < title // 2:
+        return None
+    return gray[top:bottom]
 
 
 def _header_lines(grid: table.Grid, psm: int = 4) -> list[list[Word]]:

@@ -1,5 +1,7 @@
 """The KK header: left-column values that run into right-column labels."""
 
+import pytest
+
 from ocr.correct import clean_alamat
 from ocr.engine import Word
 from ocr.kk import _read_header
@@ -121,3 +123,23 @@ def test_house_number_read_as_letters_is_given_as_unsure():
 
     assert header["alamat"].value == "JL. PROF. M. YAMIN NO. SG"
     assert header["alamat"].confidence < 0.5
+
+
+@pytest.mark.parametrize(("condition", "seed"), [
+    # Tesseract finds no word on this copy's "NO. 1401201207170987" line;
+    # the first member's NIK, the first 16 digits it did read, was taken
+    # for the family's number.
+    ("photocopy", 1007),
+    # Here it reads the line as "No- LYOL)ULPOW04 2164": too few digits.
+    ("rotated", 1001),
+])
+def test_family_number_tesseract_cannot_read_is_read_under_the_title(condition, seed):
+    import synth
+    from ocr import read_document
+
+    sample = synth.generate("kk", condition, seed, style="unseen")
+
+    result = read_document(sample.to_bytes())
+
+    assert result.value("no_kk") == sample.truth["no_kk"]
+    assert result.value("no_kk") != sample.truth["members"][0]["nik"]

@@ -33,6 +33,9 @@ def test_sktm_letter_number_starts_at_the_first_digit_run():
     # The D of DS read as a 0: no number is made of what follows "470/".
     assert _number(":470/013/0S-K/2026") is None
     assert _number(":470/013/DS-K/2026") == "470/013/DS-K/2026"
+    # The colon before it read as a 1 is no part of it.
+    assert _number("1470/811/DS-S/2026") == "470/811/DS-S/2026"
+    assert _number("140/22/DS-K/2026") == "140/22/DS-K/2026"
 
 
 def test_sktm_letter_number_reading_says_whether_a_slash_was_put_back():

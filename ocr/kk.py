@@ -8,6 +8,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -61,6 +62,11 @@ COLUMN_ORDER = ("nama", "nik", "jenis_kelamin", "tempat_lahir", "tanggal_lahir")
 # doubtful: template correlations of blurred glyphs are all close to 1, and
 # the learned examples' votes, which lift the winner, must agree clearly too.
 NIK_MARGIN = 0.07
+# A member's NIK confidence (``nik_confidence``): read by template and clear,
+# read but worth a look, or read by tesseract alone.
+NIK_SURE = 0.95
+NIK_UNSURE = 0.45
+TESSERACT_NIK = 0.6
 # The family's region code is preferred for a member's first digits when it
 # scores within this of the best.
 PRIOR_MARGIN = 0.015
@@ -101,7 +107,7 @@ def keyword_score(words: list[Word]) -> int:
 
 
 def read_kk(gray: np.ndarray, words: list[Word]
-            ) -> tuple[dict[str, Field], list[dict[str, str]], list[str]]:
+            ) -> tuple[dict[str, Field], list[dict[str, Any]], list[str]]:
     """Read an upright KK page.
 
     Args:
@@ -500,7 +506,7 @@ def _header_field(name: str, value: str, conf: float) -> Field:
 
 def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
                        warnings: list[str], no_kk: str | None
-                       ) -> list[dict[str, str]] | None:
+                       ) -> list[dict[str, Any]] | None:
     """Read members cell by cell from the ruled table; None without a table."""
     if grid is None:
         return None
@@ -559,13 +565,17 @@ def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
         if birth and nik_birth and nik_birth[0].isoformat() == birth:
             # Chosen from both sights of the date, so better than either.
             member["tanggal_lahir"] = birth
+        confidence = NIK_SURE
         if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
             warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "
                             "periksa kembali.")
+            confidence = 0.0
         elif not sure and matched:
             warnings.append(f"NIK anggota ke-{len(members) + 1} kurang jelas; "
                             "periksa kembali.")
-        members.append({k: v or "" for k, v in member.items()})
+            confidence = NIK_UNSURE
+        members.append({**{k: v or "" for k, v in member.items()},
+                        "nik_confidence": confidence})
     return members
 
 
@@ -823,7 +833,7 @@ def _reread_nik(gray: np.ndarray, grid: table.Grid, row: int, col: int,
     return member
 
 
-def _read_members(lines: list[list[Word]], warnings: list[str]) -> list[dict[str, str]]:
+def _read_members(lines: list[list[Word]], warnings: list[str]) -> list[dict[str, Any]]:
     members = []
     for line in lines:
         index = next((i for i, w in enumerate(line)
@@ -836,10 +846,13 @@ def _read_members(lines: list[list[Word]], warnings: list[str]) -> list[dict[str
             index == 0 and len(line) < 3
         ):
             continue  # the family number line, not a member row
-        if member["nik"] is None or birth_date_from_nik(member["nik"]) is None:
+        valid = member["nik"] is not None and birth_date_from_nik(member["nik"])
+        if not valid:
             warnings.append(f"NIK anggota ke-{len(members) + 1} tidak jelas; "
                             "periksa kembali.")
-        members.append({k: v or "" for k, v in member.items()})
+        # Tesseract's reading alone, not checked against the digits' shapes.
+        members.append({**{k: v or "" for k, v in member.items()},
+                        "nik_confidence": TESSERACT_NIK if valid else 0.0})
     return members
 
 

@@ -47,7 +47,7 @@ class OcrResult:
 
     doc_type: str  # "ktp", "kk", "sktm" or "other"
     fields: dict[str, Field] = field(default_factory=dict)
-    members: list[dict[str, str]] = field(default_factory=list)
+    members: list[dict[str, Any]] = field(default_factory=list)  # KK only
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 

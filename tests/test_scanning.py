@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from datetime import timedelta
 
@@ -214,31 +215,114 @@ def test_unreadable_scan_shows_a_clear_message_on_the_progress_page(app, make_us
     assert "Pindaian tidak dapat dibaca." in page.text
 
 
-def test_kk_scan_records_family_members_for_family_history(app, make_user):
+def _member_inputs(page_text: str) -> dict[str, str]:
+    """The member rows' fields as the browser would post them, ticked."""
+    form: dict[str, str | list[str]] = {}
+    for name, value in re.findall(
+        r'<input[^>]*name="(member_[a-z_]+_\d+)" value="([^"]*)"', page_text
+    ):
+        form[name] = value
+    for name, chosen in re.findall(
+        r'<select[^>]*name="(member_jenis_kelamin_\d+)".*?(?:<option value="([^"]*)" selected)',
+        page_text,
+    ):
+        form[name] = chosen
+    form["member_save"] = re.findall(r'name="member_save" value="(\d+)" checked', page_text)
+    return form
+
+
+def _kk_case(app, make_user, seed=8):
     desk, case = jamkesda_case(app, make_user)
-    sample = synth.generate("kk", "scan", seed=8)
+    sample = synth.generate("kk", "scan", seed=seed)
     kk = next(r for r in case.requirements if r.doc_kind == "kk")
     desk.upload(case, kk.id, sample.to_bytes(), "kk.png")
-    document = db.session.scalar(select(Document))
+    return desk, case, sample, db.session.scalar(select(Document))
 
-    page = desk.page(case)
-    response = desk.client.post(
+
+def _confirm_kk(desk, case, document, sample, members):
+    return desk.client.post(
         f"/permohonan/{case.id}/data-diri",
         data={
             "ocr_document_id": str(document.id),
             "nama": "Siti Rahmawati",
             "no_kk": sample.truth["no_kk"],
             "save_members": "1",
+            **members,
         },
     )
 
-    members = db.session.scalars(
-        select(Person).where(Person.no_kk == sample.truth["no_kk"])
-    ).all()
-    member_niks = {m.nik for m in members}
+
+def _family(no_kk):
+    return {
+        m.nik: m
+        for m in db.session.scalars(select(Person).where(Person.no_kk == no_kk))
+    }
+
+
+def test_kk_scan_records_family_members_for_family_history(app, make_user):
+    desk, case, sample, document = _kk_case(app, make_user)
+
+    page = desk.page(case)
+    members = _member_inputs(page.text)
+    response = _confirm_kk(desk, case, document, sample, members)
+
+    family = _family(sample.truth["no_kk"])
     assert 'data-testid="kk-members"' in page.text
     assert response.status_code == 302
-    assert {m["nik"] for m in sample.truth["members"]} <= member_niks
+    assert {m["nik"] for m in sample.truth["members"]} <= set(family)
+    first = sample.truth["members"][0]
+    assert family[first["nik"]].nama == first["nama"]
+    assert family[first["nik"]].tanggal_lahir.isoformat() == first["tanggal_lahir"]
+
+
+def test_kk_member_rows_are_saved_as_the_clerk_corrected_them(app, make_user):
+    desk, case, sample, document = _kk_case(app, make_user)
+    members = _member_inputs(desk.page(case).text)
+    truth = sample.truth["members"]
+    # The clerk mends the second member's name and leaves the third out.
+    members["member_nama_1"] = "NAMA DIPERBAIKI"
+    members["member_save"] = [i for i in members["member_save"] if i != "2"]
+
+    _confirm_kk(desk, case, document, sample, members)
+
+    family = _family(sample.truth["no_kk"])
+    assert family[truth[1]["nik"]].nama == "NAMA DIPERBAIKI"
+    assert truth[2]["nik"] not in family
+    assert truth[0]["nik"] in family
+
+
+def test_kk_member_whose_nik_another_person_holds_does_not_rewrite_them(
+    app, make_user
+):
+    desk, case, sample, document = _kk_case(app, make_user)
+    members = _member_inputs(desk.page(case).text)
+    nik = members["member_nik_0"]
+    other = Person(nik=nik, nama="ORANG LAIN")
+    db.session.add(other)
+    db.session.commit()
+
+    response = _confirm_kk(desk, case, document, sample, members)
+
+    db.session.expire_all()
+    assert db.session.get(Person, other.id).nama == "ORANG LAIN"
+    assert db.session.get(Person, other.id).no_kk is None
+    page = desk.client.get(response.headers["Location"])
+    assert "sudah tercatat atas nama lain" in page.text
+    assert nik not in page.text  # the warning masks the NIK
+
+
+def test_kk_member_nik_read_unsure_is_marked_for_a_look(app, make_user):
+    desk, case, sample, document = _kk_case(app, make_user)
+    members = [dict(m) for m in document.ocr_result["members"]]
+    members[1]["nik_confidence"] = 0.45
+    document.ocr_result = {**document.ocr_result, "members": members}
+    db.session.commit()
+
+    page = desk.page(case).text
+
+    marked = re.findall(r'<input class="([^"]*)" name="member_nik_(\d)"', page)
+    assert ("form-control form-control-sm low-confidence", "1") in marked
+    assert ("form-control form-control-sm", "0") in marked
 
 
 def test_sktm_older_than_its_validity_is_pointed_out(app, make_user):

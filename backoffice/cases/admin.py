@@ -25,6 +25,7 @@ from backoffice.cases.forms import (
     MARITAL,
     RELIGIONS,
     SEX_CHOICES,
+    member_rows,
     parse_date,
     parse_int,
     person_data,
@@ -432,10 +433,13 @@ class CaseWorkView(SecureBaseView):
 
             document = case_document(case, document_id)
             record_acceptance(document, data, current_user)
-            members = (document.ocr_result or {}).get("members") or []
-            if members and request.form.get("save_members") == "1":
+            read = (document.ocr_result or {}).get("members") or []
+            if read and request.form.get("save_members") == "1":
+                # The rows as the clerk corrected them, not as they were read.
                 saved, more = ops.save_family_members(
-                    members, case.beneficiary.no_kk, current_user
+                    member_rows(request.form, len(read)),
+                    case.beneficiary.no_kk,
+                    current_user,
                 )
                 warnings += more
                 flash(f"{saved} anggota keluarga tersimpan.", "success")

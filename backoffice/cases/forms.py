@@ -53,3 +53,23 @@ def person_data(form: MultiDict[str, str], prefix: str = "") -> dict[str, Any]:
     if data["jenis_kelamin"] and data["jenis_kelamin"] not in SEX_CHOICES:
         raise InvalidInput("Jenis kelamin tidak dikenal.")
     return data
+
+
+MEMBER_FIELDS = ("nik", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir")
+
+
+def member_rows(form: MultiDict[str, str], count: int) -> list[dict[str, str]]:
+    """The family members the clerk kept in a KK's prefill table, as corrected.
+
+    Rows are numbered 0..count-1 as the reader gave them; only rows whose
+    ``member_save`` box is ticked are returned, and no row beyond ``count``.
+    """
+    chosen = set(form.getlist("member_save"))
+    rows = []
+    for index in range(count):
+        if str(index) not in chosen:
+            continue
+        row = {key: form.get(f"member_{key}_{index}", "").strip() for key in MEMBER_FIELDS}
+        row["nik"] = "".join(row["nik"].split())
+        rows.append(row)
+    return rows

@@ -142,14 +142,16 @@ def save_family_members(
 ) -> tuple[int, list[str]]:
     """Record the members read from a family card, so family history shows.
 
-    A member whose NIK fails the structural checks is left out with a
-    warning rather than stored wrongly.
+    A member whose NIK fails the structural checks, or whose birth date is
+    no date, is left out with a warning rather than stored wrongly; so is
+    one whose NIK is already held by a person of another name (a digit
+    misread must not rewrite someone else's record).
     """
     saved = 0
     warnings: list[str] = []
     for member in members:
         nik = (member.get("nik") or "").strip()
-        nama = (member.get("nama") or "").strip()
+        nama = " ".join((member.get("nama") or "").split())
         if not nik or not nama:
             continue
         check = check_nik(nik)
@@ -158,21 +160,33 @@ def save_family_members(
                 f"Anggota {nama}: NIK {mask_nik(nik)} tidak valid, tidak disimpan."
             )
             continue
+        born = iso_date(member.get("tanggal_lahir"))
+        if member.get("tanggal_lahir") and born is None:
+            warnings.append(f"Anggota {nama}: tanggal lahir tidak valid, tidak disimpan.")
+            continue
+        existing = find_person(nik=nik)
+        if existing is not None and existing.nama.casefold() != nama.casefold():
+            warnings.append(
+                f"Anggota {nama}: NIK {mask_nik(nik)} sudah tercatat atas nama lain; "
+                "tidak diubah. Periksa NIK pada KK."
+            )
+            continue
         data = {
             "nik": nik,
             "nama": nama,
             "no_kk": no_kk,
             "jenis_kelamin": member.get("jenis_kelamin"),
             "tempat_lahir": member.get("tempat_lahir"),
-            "tanggal_lahir": iso_date(member.get("tanggal_lahir")),
+            "tanggal_lahir": born,
         }
         data = {key: value for key, value in data.items() if value}
         try:
             with db.session.begin_nested():
-                save_person(data, actor, find_person(nik=nik))
+                _, more = save_person(data, actor, existing)
         except InvalidInput as error:
             warnings.append(f"Anggota {nama}: {error.message}")
             continue
+        warnings += [f"Anggota {nama}: {warning}" for warning in more]
         saved += 1
     return saved, warnings
 

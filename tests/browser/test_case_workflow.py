@@ -220,3 +220,46 @@ def test_approved_letter_downloads_and_verifies(app, make_user, open_session,
     expect(facts).to_contain_text("Siti Rahmawati", ignore_case=True)
     expect(facts).to_contain_text("1401********0002")
     expect(public.locator("body")).not_to_contain_text(NIK)
+
+
+def test_clerk_mends_a_kk_members_row_in_the_prefill_before_it_is_saved(
+        app, make_user, open_session, tmp_path):
+    from backoffice.people.models import Person
+    from tests.ocr import synth
+
+    fo_user = make_user(Role.FRONT_OFFICE)
+    sample = synth.generate("kk", "scan", seed=8)
+    truth = sample.truth["members"]
+    with csrf_disabled(app):
+        desk = Desk(app, fo_user, PASSWORD)
+        service = db.session.scalar(select(Service).where(Service.code == "JAMKESDA"))
+        case = case_from(desk.intake(service, nik=NIK))
+        case_number = case.number
+    db.session.rollback()
+
+    fo = open_session(fo_user)
+    open_from_my_tasks(fo, case_number)
+    kk_row = requirement_rows(fo).filter(has_text="Kartu Keluarga").first
+    path = tmp_path / "kk.png"
+    sample.image.save(path)
+    kk_row.locator("input[type=file]").set_input_files(path)
+    kk_row.get_by_role("button", name="Unggah", exact=True).click()
+    expect(fo.get_by_text("1 berkas tersimpan.")).to_be_visible()
+    fo.reload()  # the scan is read after the upload, not in its request
+
+    prefill = fo.get_by_test_id("ocr-prefill")
+    expect(prefill.get_by_test_id("kk-member")).to_have_count(len(truth))
+    expect(prefill.get_by_label("NIK anggota ke-1", exact=True)).to_have_value(
+        truth[0]["nik"])
+    prefill.get_by_label("Nama anggota ke-2", exact=True).fill("NAMA DIPERBAIKI")
+    prefill.get_by_label("Simpan anggota ke-3", exact=True).uncheck()
+    prefill.get_by_role("button", name="Konfirmasi data hasil baca").click()
+    expect(fo.get_by_text(f"{len(truth) - 1} anggota keluarga tersimpan.")).to_be_visible()
+
+    db.session.expire_all()
+    family = {p.nik: p.nama for p in db.session.scalars(
+        select(Person).where(Person.no_kk == sample.truth["no_kk"]))}
+    db.session.rollback()
+    assert family[truth[1]["nik"]] == "NAMA DIPERBAIKI"
+    assert truth[2]["nik"] not in family
+    assert family[truth[0]["nik"]] == truth[0]["nama"]

@@ -289,6 +289,19 @@ def test_kk_member_rows_are_saved_as_the_clerk_corrected_them(app, make_user):
     assert family[truth[1]["nik"]].nama == "NAMA DIPERBAIKI"
     assert truth[2]["nik"] not in family
     assert truth[0]["nik"] in family
+    # Of the member cells offered, the mended name and the row left out
+    # were not accepted as read.
+    db.session.expire_all()
+    document = db.session.get(Document, document.id)
+    cells = sum(1 for m in document.ocr_result["members"]
+                for key in ("nik", "nama", "jenis_kelamin", "tempat_lahir",
+                            "tanggal_lahir") if m.get(key))
+    third = sum(1 for key in ("nik", "nama", "jenis_kelamin", "tempat_lahir",
+                              "tanggal_lahir") if document.ocr_result["members"][2].get(key))
+    # The person's part: only the No. KK was posted as read.
+    assert document.ocr_result["fields"]["no_kk"]["value"] == sample.truth["no_kk"]
+    assert document.ocr_fields_offered > cells
+    assert document.ocr_fields_accepted == 1 + cells - third - 1
 
 
 def test_kk_member_whose_nik_another_person_holds_does_not_rewrite_them(

@@ -25,6 +25,7 @@ from backoffice.cases.forms import (
     MARITAL,
     RELIGIONS,
     SEX_CHOICES,
+    member_cells,
     member_rows,
     parse_date,
     parse_int,
@@ -432,14 +433,17 @@ class CaseWorkView(SecureBaseView):
             from backoffice.scanning.jobs import record_acceptance
 
             document = case_document(case, document_id)
-            record_acceptance(document, data, current_user)
             read = (document.ocr_result or {}).get("members") or []
-            if read and request.form.get("save_members") == "1":
+            kept = (
+                member_rows(request.form, len(read))
+                if read and request.form.get("save_members") == "1"
+                else []
+            )
+            record_acceptance(document, {**data, **member_cells(kept)}, current_user)
+            if kept:
                 # The rows as the clerk corrected them, not as they were read.
                 saved, more = ops.save_family_members(
-                    member_rows(request.form, len(read)),
-                    case.beneficiary.no_kk,
-                    current_user,
+                    kept, case.beneficiary.no_kk, current_user
                 )
                 warnings += more
                 flash(f"{saved} anggota keluarga tersimpan.", "success")

@@ -71,5 +71,12 @@ def member_rows(form: MultiDict[str, str], count: int) -> list[dict[str, str]]:
             continue
         row = {key: form.get(f"member_{key}_{index}", "").strip() for key in MEMBER_FIELDS}
         row["nik"] = "".join(row["nik"].split())
-        rows.append(row)
+        rows.append({**row, "row": str(index)})
     return rows
+
+
+def member_cells(rows: list[dict[str, str]]) -> dict[str, str]:
+    """Member rows as the prefill form names their cells (``member_nik_0``)."""
+    return {
+        f"member_{key}_{row['row']}": row[key] for row in rows for key in MEMBER_FIELDS
+    }

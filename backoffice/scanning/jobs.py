@@ -18,6 +18,7 @@ from flask import Flask, current_app, has_app_context
 from sqlalchemy import and_, func, or_, select, update
 
 from backoffice.audit.operations import record_event
+from backoffice.cases.forms import MEMBER_FIELDS
 from backoffice.cases.models import Document, OcrStatus
 from backoffice.cases.storage import read_bytes
 from backoffice.cases.uploads import render_pdf_page
@@ -190,7 +191,11 @@ def requeue_stale() -> int:
 
 
 def offered_values(document: Document) -> dict[str, str]:
-    """The person fields the OCR result proposes, as strings."""
+    """The values the OCR result proposes, as strings.
+
+    The person's fields by name, and a KK's member cells as the prefill
+    form names them (``member_nik_0``, ``member_nama_0``, ...).
+    """
     result = document.ocr_result or {}
     fields = result.get("fields", {})
     values = {}
@@ -198,6 +203,10 @@ def offered_values(document: Document) -> dict[str, str]:
         value = (fields.get(key) or {}).get("value")
         if value:
             values[key] = str(value)
+    for index, member in enumerate(result.get("members") or []):
+        for key in MEMBER_FIELDS:
+            if member.get(key):
+                values[f"member_{key}_{index}"] = str(member[key])
     return values
 
 

@@ -67,6 +67,8 @@ REREAD_HEIGHT = 40
 NUMBER_HEIGHT = 24
 NUMBER_VARIANTS = ((1.0, 0.0, 0), (1.4, 0.0, 0), (0.85, 0.0, 0), (1.25, 0.0, 0))
 NUMBER_LETTERS_HEIGHT = 30
+# Fewer rows than this under the person's data hold no closing to read again.
+CLOSING_MIN_HEIGHT = 20
 # A reading that needed a slash put back counts for this much of one that
 # printed them all: "27VDS" is a slash read as a letter as often as lost.
 RESTORED_WEIGHT = 0.5
@@ -310,6 +312,8 @@ def _closing_lines(gray: np.ndarray, lines: list[list[Word]]) -> list[list[Word]
     """The lines below the last labelled one, read again (page coordinates)."""
     labelled = [line for line in lines if _match_label(line)]
     top = max(w.bottom for w in labelled[-1]) if labelled else gray.shape[0] // 2
+    if gray.shape[0] - top < CLOSING_MIN_HEIGHT:
+        return []
     words = engine.read_words(gray[top:], psm=4)
     return group_lines([dataclasses.replace(w, top=w.top + top) for w in words])
 

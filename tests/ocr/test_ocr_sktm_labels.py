@@ -159,3 +159,13 @@ def test_sktm_letter_dated_in_another_year_than_its_number_is_mended_and_flagged
     assert date.value == sample.truth["tanggal_surat"] == "2026-03-25"
     assert date.confidence < 0.5
     assert any("nomor surat (2026)" in w for w in result.warnings)
+
+
+def test_sktm_cut_off_below_the_persons_data_has_no_date_and_no_error():
+    # The photo ends at the last labelled line: nothing is left to read again.
+    lines = ("SURAT KETERANGAN TIDAK MAMPU", "Nama : ABDUL RAHMAN", "Kecamatan : SALO")
+    fields, warnings = read_sktm(PAGE[:124], _page(*lines))
+
+    assert fields["nama"].value == "ABDUL RAHMAN"
+    assert fields["tanggal_surat"].value is None
+    assert any("tanggal surat" in w for w in warnings)

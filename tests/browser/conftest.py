@@ -65,6 +65,11 @@ def live_server(app: Flask) -> Iterator[LiveServer]:
     app.config["WTF_CSRF_ENABLED"] = True
     server: BaseWSGIServer = make_server("127.0.0.1", 0, app, threaded=True,
                                          request_handler=QuietHandler)
+    # Closing the server waits for the requests still being answered (an
+    # image the page was loading when the test ended): their database
+    # connections are handed back before the app's database is dropped.
+    server.daemon_threads = False  # type: ignore[attr-defined]
+    server.block_on_close = True  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, name="live-server",
                               daemon=True)
     thread.start()

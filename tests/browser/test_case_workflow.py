@@ -244,8 +244,10 @@ def test_clerk_mends_a_kk_members_row_in_the_prefill_before_it_is_saved(
     sample.image.save(path)
     kk_row.locator("input[type=file]").set_input_files(path)
     kk_row.get_by_role("button", name="Unggah", exact=True).click()
-    expect(fo.get_by_text("1 berkas tersimpan.")).to_be_visible()
-    fo.reload()  # the scan is read after the upload, not in its request
+    # The test app reads the scan before it answers (OCR_INLINE); a worker's
+    # first KK also draws its digit examples: a few seconds more.
+    expect(fo.get_by_text("1 berkas tersimpan.")).to_be_visible(timeout=90_000)
+    fo.reload()
 
     prefill = fo.get_by_test_id("ocr-prefill")
     expect(prefill.get_by_test_id("kk-member")).to_have_count(len(truth))

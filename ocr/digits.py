@@ -178,7 +178,8 @@ def _trim_run(stats: np.ndarray, run: list[int], expected: int) -> list[int]:
     digits stand at one pitch, and what stands much farther is no digit.
     Only a run longer than ``expected`` is trimmed.
     """
-    centres = [stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] / 2 for i in run]
+    centres = [stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] / 2
+               for i in run]
     while len(run) > expected:
         pitch = float(np.median(np.diff(centres)))
         if centres[-1] - centres[-2] > PITCH_SLACK * pitch:

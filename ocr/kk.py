@@ -217,8 +217,9 @@ def _band_below_title(gray: np.ndarray, lines: list[list[Word]]) -> np.ndarray |
     title = top - min(w.top for w in line)
     labelled = [later for later in lines[i + 1:]
                 if any(":" in w.text for w in later)]
-    bottom = min(w.top for w in labelled[0]) if labelled else top + 3 * title
-    bottom = min(bottom, top + 3 * title)
+    bottom = top + 3 * title  # the number is printed within a title's height or two
+    if labelled:
+        bottom = min(bottom, min(w.top for w in labelled[0]))
     if bottom - top < title // 2:
         return None
     return gray[top:bottom]

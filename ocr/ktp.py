@@ -111,7 +111,6 @@ NIK_SPLIT_CONFIDENCE = 0.6
 # Printed birth date (DDMMYYYY) place -> the NIK place (0-based) that holds
 # the same digit; the century is not in the NIK.
 DATE_PLACES = {0: 6, 1: 7, 2: 8, 3: 9, 6: 10, 7: 11}
-# An address ending in NO. with no number after it has lost its end.
 # Widest gap, in letter heights, after which a word past the photo's edge
 # still continues its line.
 RUN_ON_GAP = 1.2

@@ -78,7 +78,8 @@ NUMBER_CHARS = ("-c tessedit_char_whitelist=0123456789/-:."
 # code, a roman month), year. A slash lost in a blurred copy is put back.
 # It starts at the reading's first digit run: "470/013/0S-K" (the D read as
 # a 0) is no number "013/0/S-K"; a colon read as a 1 before it is dropped.
-NUMBER_SHAPE = re.compile(r"(?<![\dA-Z/])(?:[1IL|](?=\d{3}/))?(\d{3}(?:\.\d{1,2})?)(/?)(\d{1,4})(/?)"
+NUMBER_SHAPE = re.compile(r"(?<![\dA-Z/])(?:[1IL|](?=\d{3}/))?"
+                          r"(\d{3}(?:\.\d{1,2})?)(/?)(\d{1,4})(/?)"
                           r"([A-Z](?:[A-Z0-9.\-/]*[A-Z])?)(/?)((?:19|20)\d\d)(?!\d)")
 DATE_WORDS = re.compile(r"(\d{1,2})\s*[.,]?\s+([A-Za-z]{3,})[.,]?\s+(\d{4})")
 DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\b")

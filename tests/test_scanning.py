@@ -13,6 +13,7 @@ from rq import Queue, SimpleWorker
 from sqlalchemy import select
 
 from backoffice.auth.models import Role
+from backoffice.cases.forms import MEMBER_FIELDS
 from backoffice.cases.models import Document, OcrStatus
 from backoffice.catalogue.models import Service
 from backoffice.core.time import utcnow
@@ -293,11 +294,9 @@ def test_kk_member_rows_are_saved_as_the_clerk_corrected_them(app, make_user):
     # were not accepted as read.
     db.session.expire_all()
     document = db.session.get(Document, document.id)
-    cells = sum(1 for m in document.ocr_result["members"]
-                for key in ("nik", "nama", "jenis_kelamin", "tempat_lahir",
-                            "tanggal_lahir") if m.get(key))
-    third = sum(1 for key in ("nik", "nama", "jenis_kelamin", "tempat_lahir",
-                              "tanggal_lahir") if document.ocr_result["members"][2].get(key))
+    read = document.ocr_result["members"]
+    cells = sum(1 for m in read for key in MEMBER_FIELDS if m.get(key))
+    third = sum(1 for key in MEMBER_FIELDS if read[2].get(key))
     # The person's part: only the No. KK was posted as read.
     assert document.ocr_result["fields"]["no_kk"]["value"] == sample.truth["no_kk"]
     assert document.ocr_fields_offered > cells

@@ -437,13 +437,13 @@ class CaseWorkView(SecureBaseView):
             kept = (
                 member_rows(request.form, len(read))
                 if read and request.form.get("save_members") == "1"
-                else []
+                else {}
             )
             record_acceptance(document, {**data, **member_cells(kept)}, current_user)
             if kept:
                 # The rows as the clerk corrected them, not as they were read.
                 saved, more = ops.save_family_members(
-                    kept, case.beneficiary.no_kk, current_user
+                    list(kept.values()), case.beneficiary.no_kk, current_user
                 )
                 warnings += more
                 flash(f"{saved} anggota keluarga tersimpan.", "success")

@@ -58,25 +58,34 @@ def person_data(form: MultiDict[str, str], prefix: str = "") -> dict[str, Any]:
 MEMBER_FIELDS = ("nik", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir")
 
 
-def member_rows(form: MultiDict[str, str], count: int) -> list[dict[str, str]]:
+def member_cell(key: str, index: int) -> str:
+    """The prefill form's name of a member's cell: ``member_nik_0``."""
+    return f"member_{key}_{index}"
+
+
+def member_rows(form: MultiDict[str, str], count: int) -> dict[int, dict[str, str]]:
     """The family members the clerk kept in a KK's prefill table, as corrected.
 
     Rows are numbered 0..count-1 as the reader gave them; only rows whose
     ``member_save`` box is ticked are returned, and no row beyond ``count``.
     """
     chosen = set(form.getlist("member_save"))
-    rows = []
+    rows = {}
     for index in range(count):
         if str(index) not in chosen:
             continue
-        row = {key: form.get(f"member_{key}_{index}", "").strip() for key in MEMBER_FIELDS}
+        row = {
+            key: form.get(member_cell(key, index), "").strip() for key in MEMBER_FIELDS
+        }
         row["nik"] = "".join(row["nik"].split())
-        rows.append({**row, "row": str(index)})
+        rows[index] = row
     return rows
 
 
-def member_cells(rows: list[dict[str, str]]) -> dict[str, str]:
-    """Member rows as the prefill form names their cells (``member_nik_0``)."""
+def member_cells(rows: dict[int, dict[str, str]]) -> dict[str, str]:
+    """Member rows as the prefill form names their cells."""
     return {
-        f"member_{key}_{row['row']}": row[key] for row in rows for key in MEMBER_FIELDS
+        member_cell(key, index): row[key]
+        for index, row in rows.items()
+        for key in MEMBER_FIELDS
     }

@@ -162,7 +162,9 @@ def save_family_members(
             continue
         born = iso_date(member.get("tanggal_lahir"))
         if member.get("tanggal_lahir") and born is None:
-            warnings.append(f"Anggota {nama}: tanggal lahir tidak valid, tidak disimpan.")
+            warnings.append(
+                f"Anggota {nama}: tanggal lahir tidak valid, tidak disimpan."
+            )
             continue
         existing = find_person(nik=nik)
         if existing is not None and existing.nama.casefold() != nama.casefold():

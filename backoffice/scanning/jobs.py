@@ -18,7 +18,7 @@ from flask import Flask, current_app, has_app_context
 from sqlalchemy import and_, func, or_, select, update
 
 from backoffice.audit.operations import record_event
-from backoffice.cases.forms import MEMBER_FIELDS
+from backoffice.cases.forms import MEMBER_FIELDS, member_cell
 from backoffice.cases.models import Document, OcrStatus
 from backoffice.cases.storage import read_bytes
 from backoffice.cases.uploads import render_pdf_page
@@ -206,7 +206,7 @@ def offered_values(document: Document) -> dict[str, str]:
     for index, member in enumerate(result.get("members") or []):
         for key in MEMBER_FIELDS:
             if member.get(key):
-                values[f"member_{key}_{index}"] = str(member[key])
+                values[member_cell(key, index)] = str(member[key])
     return values
 
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from ocr import correct
 from ocr import engine
+from ocr import lines as line_engine
 from ocr import table
 from ocr import vote
 from ocr.digits import MIN_SCORE
@@ -94,6 +95,12 @@ SECOND_LOOK_SCALE = 1.6
 # Lines read again alone, enlarged, several ways, and put to a vote; the
 # normaliser makes readings that differ only in OCR debris equal.
 REREAD = ("nama", "ttl", "alamat")
+# The line recogniser (ocr.lines) reads those lines too. Its reading counts
+# for this many of tesseract's where the value is letters, which it tells
+# apart better on a photocopy (RIDWAN where tesseract reads RIOWAN); on the
+# birth place and date, where it reads an S for a 5 as often, it counts as one.
+LINE_SCORE = 0.9
+LINE_WEIGHTS = {"nama": 2.5, "alamat": 2.5}
 DIGITS = "-c tessedit_char_whitelist=0123456789"
 # Least lead of every RT/RW digit's best template over the runner-up for the
 # template reading to be taken.
@@ -228,11 +235,18 @@ def _reread_values(gray: np.ndarray, raw: dict[str, tuple[str, float, list[Word]
     names = [n for n in REREAD if n in raw]
     crops = [_value_crop(gray, raw[n][2], colon_x, tight=True) for n in names]
     texts = iter(table.read_cells([v for c in crops for v in vote.variants(c)]))
-    for name in names:
+    for name, crop in zip(names, crops):
         first, conf, line = raw[name]
         readings = [_normalise(name, first)]
         readings += [_normalise(name, next(texts)) for _ in vote.VARIANTS]
-        raw[name] = (*_judge(name, readings, conf), line)
+        weights = [1.0] * len(readings)
+        spaceless = None
+        seen = line_engine.read_line(crop)
+        if seen is not None and seen.score >= LINE_SCORE:
+            spaceless = len(readings)
+            readings.append(_normalise(name, seen.text))
+            weights.append(LINE_WEIGHTS.get(name, 1.0))
+        raw[name] = (*_judge(name, readings, conf, weights, spaceless), line)
 
     if "rt_rw" in raw:
         first, conf, line = raw["rt_rw"]
@@ -310,34 +324,55 @@ def _mend_i(text: str) -> str:
     return re.sub(r"(?<=[A-Za-z])[!|]|[!|](?=[A-Za-z])", "I", text)
 
 
-def _judge(name: str, readings: list[str | None], conf: float) -> tuple[str, float]:
-    result = vote.vote(readings)
+def _judge(name: str, readings: list[str | None], conf: float,
+           weights: list[float] | None = None, spaceless: int | None = None
+           ) -> tuple[str, float]:
+    """Vote on a line's readings; the value and its confidence.
+
+    ``weights`` say how much each reading counts; the reading at index
+    ``spaceless``, if any, votes on the letters only, not on where the spaces go.
+    """
+    result = vote.vote(readings, weights)
     log.debug("KTP %s: %d of %d readings agree", name, result.count, len(readings))
     if result.value is None:
         return "", 0.0
     if name in ("nama", "alamat"):
-        result = _vote_letters_first(readings, result)
+        result = _vote_letters_first(readings, result, weights, spaceless)
     if result.share <= 0.5:
         return result.value, min(conf, 0.45)
     return result.value, conf
 
 
-def _vote_letters_first(readings: list[str | None], result: vote.Vote) -> vote.Vote:
+def _vote_letters_first(readings: list[str | None], result: vote.Vote,
+                        weights: list[float] | None = None,
+                        spaceless: int | None = None) -> vote.Vote:
     """Vote on the letters, then on where the spaces go.
 
     Tesseract often runs two words of a name together in one reading and not
     in another; the letters the readings agree on outvote a split of the
     spacing. The spacing is then the one read most often, the one with more
     words on a tie (a space is lost far more often than one is invented);
-    its own share keeps an unsure spacing flagged.
+    its own share keeps an unsure spacing flagged. The reading at index
+    ``spaceless`` (the line recogniser's, which runs words together more
+    often than tesseract) backs the letters but has no say in the spacing.
     """
-    letters = vote.vote([r.replace(" ", "") if r else None for r in readings])
-    if letters.count <= result.count:
+    weights = weights or [1.0] * len(readings)
+    letters = vote.vote([r.replace(" ", "") if r else None for r in readings], weights)
+    if letters.share <= result.share and spaceless is None:
         return result
 
-    spaced = [r for r in readings if r and r.replace(" ", "") == letters.value]
-    best = max(spaced, key=lambda r: (spaced.count(r), r.count(" ")))
-    return vote.Vote(best, spaced.count(best) / len(readings), spaced.count(best))
+    agreeing = [i for i, r in enumerate(readings)
+                if r and r.replace(" ", "") == letters.value]
+    voters = [i for i in agreeing if i != spaceless] or agreeing
+    counts: dict[str, float] = {}
+    for i in voters:
+        counts[readings[i]] = counts.get(readings[i], 0.0) + weights[i]
+    best = max(counts, key=lambda r: (counts[r], r.count(" ")))
+    backing = counts[best]
+    if spaceless in agreeing and spaceless not in voters:
+        backing += weights[spaceless]  # its letters agree; its spaces are no say
+    return vote.Vote(best, backing / len(readings),
+                     sum(readings[i] == best for i in voters))
 
 
 def _value_crop(gray: np.ndarray, line: list[Word], colon_x: float,

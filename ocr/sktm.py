@@ -20,6 +20,7 @@ import numpy as np
 
 from ocr import correct
 from ocr import engine
+from ocr import lines as line_engine
 from ocr import table
 from ocr import vote
 from ocr.engine import Word
@@ -69,6 +70,14 @@ NUMBER_VARIANTS = ((1.0, 0.0, 0), (1.4, 0.0, 0), (0.85, 0.0, 0), (1.25, 0.0, 0))
 NUMBER_LETTERS_HEIGHT = 30
 # Fewer rows than this under the person's data hold no closing to read again.
 CLOSING_MIN_HEIGHT = 20
+# The line recogniser's reading of a number or NIK is taken when its own
+# score is at least this. Checked by tesseract's vote: when the two engines
+# disagree the value is given at DISAGREED, which the form highlights.
+LINE_SCORE = 0.9
+DISAGREED = 0.6
+# Around a value's words, the line recogniser is given this much of a word
+# box's height; more would take in the label's colon.
+LINE_PAD = 0.3
 # A reading that needed a slash put back counts for this much of one that
 # printed them all: "27VDS" is a slash read as a letter as often as lost.
 RESTORED_WEIGHT = 0.5
@@ -398,10 +407,17 @@ def _nomor(gray: np.ndarray, values: list[_Value]) -> tuple[Field, int | None]:
                   len(texts))
         years = vote.vote([_year_at_end(t) for t in texts])
         year = int(years.value) if years.value and years.share > 0.5 else None
+        confident = result.value is not None and result.share > 0.5
+        line = _read_line(gray, value.words)
+        number, whole = _number_reading(line.text) if line else (None, False)
+        if number and whole and line and line.score >= LINE_SCORE:
+            # The recogniser reads a chat photo's J, T and 1 where tesseract
+            # reads all three as 1, at every scale.
+            agreed = confident and number == result.value
+            return Field(number, max(value.conf, 0.95) if agreed else DISAGREED), year
         if result.value is None:
             raw = re.sub(r"\s+", "", value.text).upper()
             return Field(raw or None, min(value.conf, 0.4)), year
-        confident = result.share > 0.5
         return Field(result.value, max(value.conf, 0.9) if confident else 0.4), year
     return Field(None, 0.0), None
 
@@ -414,6 +430,11 @@ def _nik_field(gray: np.ndarray, values: list[_Value], birth: dt.date | None
         texts = _reread(gray, value.words, NIK_CHARS)
         result = vote.vote([first] + [_nik(t, birth) for t in texts])
         log.debug("SKTM nik: %d of %d readings agree", result.count, len(texts) + 1)
+        line = _read_line(gray, value.words)
+        nik = _nik(line.text, birth) if line and line.score >= LINE_SCORE else None
+        if nik and (birth is None or _nik_birth(nik) == birth):
+            agreed = result.share > 0.5 and nik == result.value
+            return Field(nik, max(value.conf, 0.95) if agreed else DISAGREED)
         if result.value is None:
             digits = correct.as_digits(value.text)
             if digits:
@@ -424,6 +445,18 @@ def _nik_field(gray: np.ndarray, values: list[_Value], birth: dt.date | None
             return Field(result.value, max(value.conf, 0.9))
         return Field(result.value, 0.4)
     return Field(None, 0.0)
+
+
+def _read_line(gray: np.ndarray, words: tuple[Word, ...]) -> line_engine.Line | None:
+    """The line recogniser's reading of a value's words, from the page."""
+    if not words:
+        return None
+    pad = int(LINE_PAD * np.median([w.height for w in words])) + 2
+    top = max(min(w.top for w in words) - pad, 0)
+    left = max(min(w.left for w in words) - pad, 0)
+    bottom = max(w.bottom for w in words) + pad
+    right = max(w.right for w in words) + pad
+    return line_engine.read_line(gray[top:bottom, left:right])
 
 
 def _nik_birth(nik: str) -> dt.date | None:

@@ -303,9 +303,12 @@ def clean_alamat(text: str) -> str | None:
     for _ in range(2):  # the second pass reaches an initial after an initial
         text = re.sub(r"(?<=\. )([A-HJ-UWYZ])[.,]?\s+(?=[A-Z])", r"\1. ", text)
     # A NO. run into the street before it (TAMBUSAINO.8): its space is lost.
-    text = re.sub(r"(?<=[A-Z]{3})N[O0D][.,]\s*(?=\d)", " NO. ", text)
+    text = re.sub(r"(?<=[A-Z]{3})N[O0D][.,]\s*(?=\d|B\d*\b)", " NO. ", text)
     # The house number's NO.; its O filled in to a D or a 0 on a copy.
     text = re.sub(r"\bN[O0D][.,\-]*\s*(?=\d)|\bN[O0D][.,]\s*(?=\S)", "NO. ", text)
+    # A house number starts with a digit: a B first is an 8 whose waist
+    # blurred shut (NO. B for NO. 8); a B after digits is kept (NO. 12B).
+    text = re.sub(r"(?<=\bNO\. )B(?=\d*\b)", "8", text)
     # A house number's 1 is often read as I: after NO., a word with a digit
     # in it is a number.
     text = re.sub(r"(?<=\bNO\. )(?=[0-9Il|]*\d)[0-9Il|]+\b",

@@ -409,3 +409,31 @@ def test_clean_alamat_gives_back_the_space_before_a_no_run_into_the_street():
     assert clean_alamat("JL. TUANKU TAMBUSAIND,8") == "JL. TUANKU TAMBUSAI NO. 8"
     # A street whose own name ends in N before a proper NO. keeps it.
     assert clean_alamat("JL. SUDIRMAN NO. 12") == "JL. SUDIRMAN NO. 12"
+
+
+def test_clean_alamat_reads_a_house_number_that_starts_with_a_b_as_an_8():
+    assert clean_alamat("JL. TUANKU TAMBUSAINO.B") == "JL. TUANKU TAMBUSAI NO. 8"
+    assert clean_alamat("JL. MERDEKA NO. B") == "JL. MERDEKA NO. 8"
+    # A letter after the digits is part of the number.
+    assert clean_alamat("JL. MERDEKA NO. 12B") == "JL. MERDEKA NO. 12B"
+
+
+def test_a_name_the_line_recogniser_reads_right_outvotes_tesseracts_slip():
+    # Three of tesseract's four readings of this photocopy's name say
+    # RIOWAN; the line recogniser reads RIDWAN, as one of tesseract's does.
+    sample = synth.generate("ktp", "photocopy", 2010)
+
+    result = read_document(sample.to_bytes())
+
+    assert result.value("nama") == sample.truth["nama"] == "RIDWAN ZAINAL"
+
+
+def test_the_line_recogniser_has_no_say_where_a_names_spaces_go():
+    from ocr.ktp import _judge
+
+    # Tesseract's readings, then the recogniser's, which runs the words together.
+    readings = ["RINAARIANTO", "RINAARIANTO", "RINA ARIANTO", "RINA ARIANTO",
+                "RINAARIANTO"]
+    value, _ = _judge("nama", readings, 0.9, [1.0, 1.0, 1.0, 1.0, 2.5], spaceless=4)
+
+    assert value == "RINA ARIANTO"

@@ -99,7 +99,6 @@ REREAD = ("nama", "ttl", "alamat")
 # for this many of tesseract's where the value is letters, which it tells
 # apart better on a photocopy (RIDWAN where tesseract reads RIOWAN); on the
 # birth place and date, where it reads an S for a 5 as often, it counts as one.
-LINE_SCORE = 0.9
 LINE_WEIGHTS = {"nama": 2.5, "alamat": 2.5}
 DIGITS = "-c tessedit_char_whitelist=0123456789"
 # Least lead of every RT/RW digit's best template over the runner-up for the
@@ -242,7 +241,7 @@ def _reread_values(gray: np.ndarray, raw: dict[str, tuple[str, float, list[Word]
         weights = [1.0] * len(readings)
         spaceless = None
         seen = line_engine.read_line(crop)
-        if seen is not None and seen.score >= LINE_SCORE:
+        if seen is not None and seen.score >= line_engine.MIN_SCORE:
             spaceless = len(readings)
             readings.append(_normalise(name, seen.text))
             weights.append(LINE_WEIGHTS.get(name, 1.0))
@@ -337,42 +336,10 @@ def _judge(name: str, readings: list[str | None], conf: float,
     if result.value is None:
         return "", 0.0
     if name in ("nama", "alamat"):
-        result = _vote_letters_first(readings, result, weights, spaceless)
+        result = vote.letters_first(readings, result, weights, spaceless)
     if result.share <= 0.5:
         return result.value, min(conf, 0.45)
     return result.value, conf
-
-
-def _vote_letters_first(readings: list[str | None], result: vote.Vote,
-                        weights: list[float] | None = None,
-                        spaceless: int | None = None) -> vote.Vote:
-    """Vote on the letters, then on where the spaces go.
-
-    Tesseract often runs two words of a name together in one reading and not
-    in another; the letters the readings agree on outvote a split of the
-    spacing. The spacing is then the one read most often, the one with more
-    words on a tie (a space is lost far more often than one is invented);
-    its own share keeps an unsure spacing flagged. The reading at index
-    ``spaceless`` (the line recogniser's, which runs words together more
-    often than tesseract) backs the letters but has no say in the spacing.
-    """
-    weights = weights or [1.0] * len(readings)
-    letters = vote.vote([r.replace(" ", "") if r else None for r in readings], weights)
-    if letters.share <= result.share and spaceless is None:
-        return result
-
-    agreeing = [i for i, r in enumerate(readings)
-                if r and r.replace(" ", "") == letters.value]
-    voters = [i for i in agreeing if i != spaceless] or agreeing
-    counts: dict[str, float] = {}
-    for i in voters:
-        counts[readings[i]] = counts.get(readings[i], 0.0) + weights[i]
-    best = max(counts, key=lambda r: (counts[r], r.count(" ")))
-    backing = counts[best]
-    if spaceless in agreeing and spaceless not in voters:
-        backing += weights[spaceless]  # its letters agree; its spaces are no say
-    return vote.Vote(best, backing / len(readings),
-                     sum(readings[i] == best for i in voters))
 
 
 def _value_crop(gray: np.ndarray, line: list[Word], colon_x: float,

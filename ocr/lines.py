@@ -4,8 +4,9 @@ Tesseract reads a page's layout well, but on a chat-app photo a line of small
 print is a few pixels tall and its stock models confuse J, T and 1, or 8, 6
 and 0, the same way at every scale. PP-OCR's line recogniser, trained on such
 pictures, reads most of those lines right. It is used only where a reader
-already knows where a value stands (an SKTM's number, a KK member's NIK): it
-gets a crop of one line and returns its text, with no page layout of its own.
+already knows where a value stands (an SKTM's number, NIK and name, a KTP's
+name and address lines): it gets a crop of one line and returns its text,
+with no page layout of its own.
 
 The models ship inside the ``rapidocr`` wheel; nothing is downloaded. The
 recogniser runs with one thread, like tesseract (see :mod:`ocr.engine`).
@@ -31,6 +32,10 @@ PARAMS = {
     "EngineConfig.onnxruntime.intra_op_num_threads": 1,
     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
 }
+
+# A reading the recogniser scores under this is not used: below it, its
+# readings of blurred print are wrong about as often as tesseract's.
+MIN_SCORE = 0.9
 
 _engine: Any = None
 _engine_failed = False

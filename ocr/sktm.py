@@ -70,11 +70,13 @@ NUMBER_VARIANTS = ((1.0, 0.0, 0), (1.4, 0.0, 0), (0.85, 0.0, 0), (1.25, 0.0, 0))
 NUMBER_LETTERS_HEIGHT = 30
 # Fewer rows than this under the person's data hold no closing to read again.
 CLOSING_MIN_HEIGHT = 20
-# The line recogniser's reading of a number or NIK is taken when its own
-# score is at least this. Checked by tesseract's vote: when the two engines
+# The line recogniser's reading of a number or NIK is taken when it scores
+# at least lines.MIN_SCORE, checked by tesseract's vote: when the two engines
 # disagree the value is given at DISAGREED, which the form highlights.
-LINE_SCORE = 0.9
 DISAGREED = 0.6
+# On a name, its reading counts for this many of tesseract's, on the letters
+# only (see vote.letters_first).
+LINE_WEIGHT = 2.5
 # Around a value's words, the line recogniser is given this much of a word
 # box's height; more would take in the label's colon.
 LINE_PAD = 0.3
@@ -137,7 +139,7 @@ def read_sktm(gray: np.ndarray, words: list[Word]
     nomor, number_year = _nomor(gray, found.get("nomor_surat", []))
     fields = {
         "nomor_surat": nomor,
-        "nama": _nama(found.get("nama", [])),
+        "nama": _nama(gray, found.get("nama", [])),
         "nik": _nik_field(gray, found.get("nik", []), birth),
         "kecamatan": _region(found.get("kecamatan", []), correct.KECAMATAN_NAMES, 0.6),
         "kel_desa": _region(found.get("kel_desa", []),
@@ -235,11 +237,32 @@ def _closest_label(key: str) -> tuple[str | None, float]:
     return (best, best_ratio) if best_ratio >= LABEL_RATIO else (None, best_ratio)
 
 
-def _nama(values: list[_Value]) -> Field:
+def _nama(gray: np.ndarray, values: list[_Value]) -> Field:
+    """The person's name, read again alone and voted on with the line recogniser.
+
+    A chat photo's name slips a letter (FTTRIANI, NSNIMAR) in one reading
+    and not in the next; a name the readings do not agree on is flagged.
+    """
     for value in values:
         name = correct.clean_name(value.text)
-        if len(name.replace(" ", "")) >= 2:
-            return Field(name, value.conf)
+        if len(name.replace(" ", "")) < 2:
+            continue
+        readings = [name] + [correct.clean_name(t) or None
+                             for t in _reread(gray, value.words, "")]
+        weights = [1.0] * len(readings)
+        spaceless = None
+        line = _read_line(gray, value.words)
+        if line is not None and line.score >= line_engine.MIN_SCORE:
+            spaceless = len(readings)
+            readings.append(correct.clean_name(line.text) or None)
+            weights.append(LINE_WEIGHT)
+        result = vote.letters_first(readings, vote.vote(readings, weights), weights,
+                                    spaceless)
+        if result.value is None:
+            return Field(name, min(value.conf, 0.45))
+        if result.share <= 0.5:
+            return Field(result.value, min(value.conf, 0.45))
+        return Field(result.value, value.conf)
     return Field(None, 0.0)
 
 
@@ -410,7 +433,7 @@ def _nomor(gray: np.ndarray, values: list[_Value]) -> tuple[Field, int | None]:
         confident = result.value is not None and result.share > 0.5
         line = _read_line(gray, value.words)
         number, whole = _number_reading(line.text) if line else (None, False)
-        if number and whole and line and line.score >= LINE_SCORE:
+        if number and whole and line and line.score >= line_engine.MIN_SCORE:
             # The recogniser reads a chat photo's J, T and 1 where tesseract
             # reads all three as 1, at every scale.
             agreed = confident and number == result.value
@@ -431,7 +454,7 @@ def _nik_field(gray: np.ndarray, values: list[_Value], birth: dt.date | None
         result = vote.vote([first] + [_nik(t, birth) for t in texts])
         log.debug("SKTM nik: %d of %d readings agree", result.count, len(texts) + 1)
         line = _read_line(gray, value.words)
-        nik = _nik(line.text, birth) if line and line.score >= LINE_SCORE else None
+        nik = _nik(line.text, birth) if line and line.score >= line_engine.MIN_SCORE else None
         if nik and (birth is None or _nik_birth(nik) == birth):
             agreed = result.share > 0.5 and nik == result.value
             return Field(nik, max(value.conf, 0.95) if agreed else DISAGREED)

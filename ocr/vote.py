@@ -73,3 +73,36 @@ def vote(readings: list[str | None], weights: list[float] | None = None) -> Vote
     order = [r for r, _ in found]
     best = max(order, key=lambda r: (totals[r], -order.index(r)))
     return Vote(best, totals[best] / len(readings), order.count(best))
+
+
+def letters_first(readings: list[str | None], result: Vote,
+                  weights: list[float] | None = None,
+                  spaceless: int | None = None) -> Vote:
+    """Vote on the letters of names or addresses, then on where the spaces go.
+
+    ``result`` is :func:`vote` on the same readings and weights.
+
+    Tesseract often runs two words of a name together in one reading and not
+    in another; the letters the readings agree on outvote a split of the
+    spacing. The spacing is then the one read most often, the one with more
+    words on a tie (a space is lost far more often than one is invented);
+    its own share keeps an unsure spacing flagged. The reading at index
+    ``spaceless`` (the line recogniser's, which runs words together more
+    often than tesseract) backs the letters but has no say in the spacing.
+    """
+    weights = weights or [1.0] * len(readings)
+    letters = vote([r.replace(" ", "") if r else None for r in readings], weights)
+    if letters.share <= result.share and spaceless is None:
+        return result
+
+    agreeing = [i for i, r in enumerate(readings)
+                if r and r.replace(" ", "") == letters.value]
+    voters = [i for i in agreeing if i != spaceless] or agreeing
+    counts: dict[str, float] = {}
+    for i in voters:
+        counts[readings[i]] = counts.get(readings[i], 0.0) + weights[i]
+    best = max(counts, key=lambda r: (counts[r], r.count(" ")))
+    backing = counts[best]
+    if spaceless in agreeing and spaceless not in voters:
+        backing += weights[spaceless]  # its letters agree; its spaces are no say
+    return Vote(best, backing / len(readings), sum(readings[i] == best for i in voters))

@@ -15,6 +15,7 @@ import numpy as np
 
 from ocr import correct
 from ocr import engine
+from ocr import lines as line_engine
 from ocr import table
 from ocr import vote
 from ocr.digits import MIN_SCORE
@@ -81,6 +82,9 @@ RT_RW_LABEL = re.compile(r"r[tfil1]?\W?[/|il1]?r[wv]\W*", re.I)
 # How far right of its label, in letter heights, the RT/RW value may begin.
 RT_RW_REACH = 16
 TEXT_VOTE_SCALES = (1.3, 1.6)
+# A small name cell's reading by the line recogniser counts for this many of
+# tesseract's, on the letters only (see vote.letters_first).
+NAME_LINE_WEIGHT = 2.5
 # Labels of the header's right column: a value of the left column read on
 # the same line runs into one of them, often misspelt ("PROVNSA").
 # Older forms print the region on the left and the family on the right, so
@@ -537,7 +541,9 @@ def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
         if extra or grid.row_height >= table.SMALL_ROW:
             texts = iter(table.read_cells(cells, extra=extra))
         else:
-            texts = iter(_voted_cells(cells))
+            names = cols == [columns["nama"]]
+            texts = iter(_voted_cells(cells, [_bare_cell(grid, r, c) for r in rows
+                                              for c in cols] if names else None))
         read.update({(r, c): next(texts) for r in rows for c in cols})
     if "nik" not in columns:
         columns["nik"] = max(nik_candidates, key=lambda c: sum(
@@ -580,18 +586,31 @@ def _read_member_table(gray: np.ndarray, grid: table.Grid | None,
     return members
 
 
-def _voted_cells(cells: list[np.ndarray]) -> list[str]:
-    """Read blurred text cells at three sizes and keep the majority per cell."""
+def _voted_cells(cells: list[np.ndarray], names: list[np.ndarray] | None = None
+                 ) -> list[str]:
+    """Read blurred text cells at three sizes and keep the majority per cell.
+
+    ``names``, the same cells without their rulings, are name cells: the
+    line recogniser reads them too, and its reading counts on the letters.
+    """
     readings = [table.read_cells(cells)]
     for scale in TEXT_VOTE_SCALES:
         readings.append(table.read_cells(
             [cv2.resize(c, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
              for c in cells]))
     texts = []
-    for options in zip(*readings):
-        winner = vote.vote([correct.clean_name(o) or None for o in options])
-        texts.append(next((o for o in options if correct.clean_name(o) == winner.value),
-                          options[0]))
+    for i, options in enumerate(zip(*readings)):
+        cleaned = [correct.clean_name(o) or None for o in options]
+        weights = [1.0] * len(cleaned)
+        spaceless = None
+        line = line_engine.read_line(names[i]) if names else None
+        if line is not None and line.score >= line_engine.MIN_SCORE:
+            spaceless = len(cleaned)
+            cleaned.append(correct.clean_name(line.text) or None)
+            weights.append(NAME_LINE_WEIGHT)
+        winner = vote.letters_first(cleaned, vote.vote(cleaned, weights), weights,
+                                    spaceless)
+        texts.append(winner.value or options[0])
     return texts
 
 

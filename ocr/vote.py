@@ -97,7 +97,13 @@ def letters_first(readings: list[str | None], result: Vote,
 
     agreeing = [i for i, r in enumerate(readings)
                 if r and r.replace(" ", "") == letters.value]
-    voters = [i for i in agreeing if i != spaceless] or agreeing
+    voters = [i for i in agreeing if i != spaceless]
+    if not voters:
+        # Only the spaceless reading has these letters: the spaces are taken
+        # from a reading as long as it, letter for letter.
+        readings = list(readings)
+        readings[agreeing[0]] = _spaced_like(readings[agreeing[0]] or "", readings)
+        voters = agreeing
     counts: dict[str, float] = {}
     for i in voters:
         counts[readings[i]] = counts.get(readings[i], 0.0) + weights[i]
@@ -106,3 +112,15 @@ def letters_first(readings: list[str | None], result: Vote,
     if spaceless in agreeing and spaceless not in voters:
         backing += weights[spaceless]  # its letters agree; its spaces are no say
     return Vote(best, backing / len(readings), sum(readings[i] == best for i in voters))
+
+
+def _spaced_like(text: str, readings: list[str | None]) -> str:
+    """``text`` spaced as the first reading of as many letters, else as it is."""
+    letters = text.replace(" ", "")
+    for reading in readings:
+        if reading and " " in reading and len(reading.replace(" ", "")) == len(letters):
+            out, rest = [], iter(letters)
+            for char in reading:
+                out.append(" " if char == " " else next(rest))
+            return "".join(out)
+    return text

@@ -66,3 +66,12 @@ def test_a_recogniser_that_fails_on_a_crop_costs_that_reading_only(monkeypatch):
 
     monkeypatch.setattr(lines, "_recogniser", lambda: Broken())
     assert lines.read_line(_line("470/202/DS-RJ/2026")) is None
+
+
+def test_kk_members_small_names_are_read_with_the_line_recogniser():
+    # On this chat photo the first member's name cell is about 6 px high;
+    # tesseract read TULKIFU RAHMAN on most copies.
+    sample = synth.generate("kk", "chat", seed=3002)
+    members = read_document(sample.to_bytes()).members
+
+    assert members[0]["nama"] == sample.truth["members"][0]["nama"] == "ZULKIFLI RAHMAN"

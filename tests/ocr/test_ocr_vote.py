@@ -60,3 +60,25 @@ def test_weighted_vote_share_keeps_unanimous_mended_readings_unsure():
 
     assert result.value == "470/13/UDS"
     assert result.share == 0.5
+
+
+def test_letters_first_takes_the_spaces_of_a_reading_as_long_as_the_recognisers():
+    from ocr.vote import letters_first, vote
+
+    # Tesseract misreads a letter or two but keeps the space; the recogniser
+    # reads the letters right and runs the words together.
+    readings = ["TULKIFLI RAHMAN", "ZULKIFU RAHMAN", None, "ZULKIFLIRAHMAN"]
+    weights = [1.0, 1.0, 1.0, 2.5]
+    result = letters_first(readings, vote(readings, weights), weights, spaceless=3)
+
+    assert result.value == "ZULKIFLI RAHMAN"
+
+
+def test_letters_first_keeps_the_recognisers_spacing_when_no_reading_matches_it():
+    from ocr.vote import letters_first, vote
+
+    readings = ["SRI", None, "SRI WAHYUNI"]
+    weights = [1.0, 1.0, 2.5]
+    result = letters_first(readings, vote(readings, weights), weights, spaceless=2)
+
+    assert result.value == "SRI WAHYUNI"

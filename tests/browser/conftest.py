@@ -151,7 +151,13 @@ def open_session(new_context: Callable[..., BrowserContext]) -> Callable[[User],
 
 
 def login_through_form(page: Page, username: str, password: str) -> None:
+    """Log in through the form and wait for the next page's scripts.
+
+    The menu's dropdowns open by script: a click before the page's load
+    event, on a busy machine, opened nothing and was not repeated.
+    """
     page.goto("/login")
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(password)
-    page.get_by_role("button", name="Masuk").click()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Masuk").click()

@@ -279,6 +279,11 @@ def clean_text(text: str) -> str:
     return text
 
 
+def name_or_none(text: str) -> str | None:
+    """:func:`clean_name`, None for a reading with no name in it (a vote's blank)."""
+    return clean_name(text) or None
+
+
 def clean_alamat(text: str) -> str | None:
     """Drop a colon misread as ``1.`` and mend a misread ``JL.``."""
     text = clean_text(text)

@@ -600,14 +600,10 @@ def _voted_cells(cells: list[np.ndarray], names: list[np.ndarray] | None = None
              for c in cells]))
     texts = []
     for i, options in enumerate(zip(*readings)):
-        cleaned = [correct.clean_name(o) or None for o in options]
-        weights = [1.0] * len(cleaned)
-        spaceless = None
-        line = line_engine.read_line(names[i]) if names else None
-        if line is not None and line.score >= line_engine.MIN_SCORE:
-            spaceless = len(cleaned)
-            cleaned.append(correct.clean_name(line.text) or None)
-            weights.append(NAME_LINE_WEIGHT)
+        cleaned, weights, spaceless = vote.ballot(
+            [correct.name_or_none(o) for o in options],
+            line_engine.read_sure(names[i]) if names else None, NAME_LINE_WEIGHT,
+            correct.name_or_none)
         winner = vote.letters_first(cleaned, vote.vote(cleaned, weights), weights,
                                     spaceless)
         texts.append(winner.value or options[0])

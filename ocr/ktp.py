@@ -238,13 +238,9 @@ def _reread_values(gray: np.ndarray, raw: dict[str, tuple[str, float, list[Word]
         first, conf, line = raw[name]
         readings = [_normalise(name, first)]
         readings += [_normalise(name, next(texts)) for _ in vote.VARIANTS]
-        weights = [1.0] * len(readings)
-        spaceless = None
-        seen = line_engine.read_line(crop)
-        if seen is not None and seen.score >= line_engine.MIN_SCORE:
-            spaceless = len(readings)
-            readings.append(_normalise(name, seen.text))
-            weights.append(LINE_WEIGHTS.get(name, 1.0))
+        readings, weights, spaceless = vote.ballot(
+            readings, line_engine.read_sure(crop), LINE_WEIGHTS.get(name, 1.0),
+            lambda text, name=name: _normalise(name, text))
         raw[name] = (*_judge(name, readings, conf, weights, spaceless), line)
 
     if "rt_rw" in raw:

@@ -89,3 +89,9 @@ def read_line(crop: np.ndarray) -> Line | None:
     if not texts or not texts[0].strip():
         return None
     return Line(text=texts[0].strip(), score=float(scores[0]) if scores else 0.0)
+
+
+def read_sure(crop: np.ndarray) -> str | None:
+    """The recogniser's text for ``crop`` when it scores at least MIN_SCORE."""
+    line = read_line(crop)
+    return line.text if line is not None and line.score >= MIN_SCORE else None

@@ -247,15 +247,9 @@ def _nama(gray: np.ndarray, values: list[_Value]) -> Field:
         name = correct.clean_name(value.text)
         if len(name.replace(" ", "")) < 2:
             continue
-        readings = [name] + [correct.clean_name(t) or None
-                             for t in _reread(gray, value.words, "")]
-        weights = [1.0] * len(readings)
-        spaceless = None
-        line = _read_line(gray, value.words)
-        if line is not None and line.score >= line_engine.MIN_SCORE:
-            spaceless = len(readings)
-            readings.append(correct.clean_name(line.text) or None)
-            weights.append(LINE_WEIGHT)
+        readings, weights, spaceless = vote.ballot(
+            [name] + [correct.name_or_none(t) for t in _reread(gray, value.words, "")],
+            _read_line(gray, value.words), LINE_WEIGHT, correct.name_or_none)
         result = vote.letters_first(readings, vote.vote(readings, weights), weights,
                                     spaceless)
         if result.value is None:
@@ -432,8 +426,8 @@ def _nomor(gray: np.ndarray, values: list[_Value]) -> tuple[Field, int | None]:
         year = int(years.value) if years.value and years.share > 0.5 else None
         confident = result.value is not None and result.share > 0.5
         line = _read_line(gray, value.words)
-        number, whole = _number_reading(line.text) if line else (None, False)
-        if number and whole and line and line.score >= line_engine.MIN_SCORE:
+        number, whole = _number_reading(line) if line else (None, False)
+        if number and whole:
             # The recogniser reads a chat photo's J, T and 1 where tesseract
             # reads all three as 1, at every scale.
             agreed = confident and number == result.value
@@ -454,7 +448,7 @@ def _nik_field(gray: np.ndarray, values: list[_Value], birth: dt.date | None
         result = vote.vote([first] + [_nik(t, birth) for t in texts])
         log.debug("SKTM nik: %d of %d readings agree", result.count, len(texts) + 1)
         line = _read_line(gray, value.words)
-        nik = _nik(line.text, birth) if line and line.score >= line_engine.MIN_SCORE else None
+        nik = _nik(line, birth) if line else None
         if nik and (birth is None or _nik_birth(nik) == birth):
             agreed = result.share > 0.5 and nik == result.value
             return Field(nik, max(value.conf, 0.95) if agreed else DISAGREED)
@@ -470,8 +464,8 @@ def _nik_field(gray: np.ndarray, values: list[_Value], birth: dt.date | None
     return Field(None, 0.0)
 
 
-def _read_line(gray: np.ndarray, words: tuple[Word, ...]) -> line_engine.Line | None:
-    """The line recogniser's reading of a value's words, from the page."""
+def _read_line(gray: np.ndarray, words: tuple[Word, ...]) -> str | None:
+    """The line recogniser's sure reading of a value's words, from the page."""
     if not words:
         return None
     pad = int(LINE_PAD * np.median([w.height for w in words])) + 2
@@ -479,7 +473,7 @@ def _read_line(gray: np.ndarray, words: tuple[Word, ...]) -> line_engine.Line | 
     left = max(min(w.left for w in words) - pad, 0)
     bottom = max(w.bottom for w in words) + pad
     right = max(w.right for w in words) + pad
-    return line_engine.read_line(gray[top:bottom, left:right])
+    return line_engine.read_sure(gray[top:bottom, left:right])
 
 
 def _nik_birth(nik: str) -> dt.date | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -73,6 +74,21 @@ def vote(readings: list[str | None], weights: list[float] | None = None) -> Vote
     order = [r for r, _ in found]
     best = max(order, key=lambda r: (totals[r], -order.index(r)))
     return Vote(best, totals[best] / len(readings), order.count(best))
+
+
+def ballot(readings: list[str | None], second: str | None, weight: float,
+           normalise: Callable[[str], str | None]
+           ) -> tuple[list[str | None], list[float], int | None]:
+    """Tesseract's readings with the line recogniser's ``second`` added.
+
+    Returns the readings, their weights (``weight`` for the recogniser's,
+    1 for each of tesseract's) and the index of the recogniser's reading,
+    None when it gave none, for :func:`letters_first`'s ``spaceless``.
+    """
+    weights = [1.0] * len(readings)
+    if second is None:
+        return readings, weights, None
+    return readings + [normalise(second)], weights + [weight], len(readings)
 
 
 def letters_first(readings: list[str | None], result: Vote,

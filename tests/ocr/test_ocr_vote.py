@@ -47,8 +47,8 @@ def test_sktm_letter_number_reading_says_whether_a_slash_was_put_back():
 
 
 def test_weighted_vote_lets_fewer_whole_readings_beat_more_mended_ones():
-    result = vote.vote(["470/271/DS", "470/27/DS", "470/27/DS", "470/271/DS", "470/27/DS"],
-                  [1.0, 0.5, 0.5, 1.0, 0.5])
+    readings = ["470/271/DS", "470/27/DS", "470/27/DS", "470/271/DS", "470/27/DS"]
+    result = vote.vote(readings, [1.0, 0.5, 0.5, 1.0, 0.5])
 
     assert result.value == "470/271/DS"
     assert result.count == 2

@@ -101,6 +101,10 @@ POSITION_CONFIDENCE = 0.9
 LABEL_FIELDS = {"kecamatan": "kecamatan", "alamat": "alamat",
                 "namakepalakeluarga": "kepala_keluarga", "desakelurahan": "kel_desa",
                 "kelurahandesa": "kel_desa"}
+# Two readings of the head's name this alike (letters only) are one name.
+SAME_NAME = 0.7
+# The head's name taken from the table alone, or read two ways: worth a look.
+HEAD_UNSURE = 0.45
 FIELD_ORDER = ("no_kk", "kepala_keluarga", "alamat", "rt_rw", "kel_desa", "kecamatan")
 
 
@@ -158,11 +162,37 @@ def read_kk(gray: np.ndarray, words: list[Word]
 
     for name in FIELD_ORDER:
         fields.setdefault(name, Field(None, 0.0))
+    fields["kepala_keluarga"] = _head_of_family(fields["kepala_keluarga"], members)
     correct.mend_region(fields)
     unsure = [n for n in FIELD_ORDER if fields[n].confidence < 0.5]
     if unsure:
         warnings.append(unsure_message(unsure))
     return {n: fields[n] for n in FIELD_ORDER}, members, warnings
+
+
+def _head_of_family(head: Field, members: list[dict[str, Any]]) -> Field:
+    """Settle the head's name between the header and the table's first row.
+
+    A KK lists its head first among the members, so the name is printed
+    twice. A header left unread takes the table's reading; two readings of
+    one name that differ by a few letters mean one is misread. The header's,
+    printed apart from the crowded table, is given to both, and is flagged
+    for the clerk to check. A first row of another name (a KK ordered
+    otherwise) is left alone.
+    """
+    first = members[0]["nama"] if members else ""
+    if not first or head.value == first:
+        return head
+    if head.value is None:
+        return Field(first, HEAD_UNSURE)
+
+    likeness = difflib.SequenceMatcher(
+        None, head.value.replace(" ", ""), first.replace(" ", "")).ratio()
+    if likeness < SAME_NAME:
+        return head
+    log.debug("KK head's name read differently in header and table")
+    members[0]["nama"] = head.value
+    return Field(head.value, min(head.confidence, HEAD_UNSURE))
 
 
 def _missing(fields: dict[str, Field], name: str) -> bool:

@@ -4,7 +4,9 @@ import pytest
 
 from ocr.correct import clean_alamat
 from ocr.engine import Word
+from ocr.kk import _head_of_family
 from ocr.kk import _read_header
+from ocr.result import Field
 
 
 def _line(text: str) -> list[Word]:
@@ -143,3 +145,33 @@ def test_family_number_tesseract_cannot_read_is_read_under_the_title(condition, 
 
     assert result.value("no_kk") == sample.truth["no_kk"]
     assert result.value("no_kk") != sample.truth["members"][0]["nik"]
+
+
+def _members(*names: str) -> list[dict[str, str]]:
+    return [{"nama": name, "nik": ""} for name in names]
+
+
+def test_head_of_family_misread_in_the_table_takes_the_header_and_is_flagged():
+    members = _members("ZULKIFU SARI", "DESI ANWAR")
+
+    head = _head_of_family(Field("ZULKIFLI SARI", 0.8), members)
+
+    assert head.value == "ZULKIFLI SARI"
+    assert members[0]["nama"] == "ZULKIFLI SARI"
+    assert head.confidence < 0.5  # the clerk is asked to check it
+
+
+def test_head_of_family_unread_in_the_header_is_taken_from_the_table():
+    head = _head_of_family(Field(None, 0.0), _members("FAUZI ANWAR"))
+
+    assert head.value == "FAUZI ANWAR"
+    assert head.confidence < 0.5
+
+
+def test_first_row_of_another_name_is_left_as_read():
+    members = _members("SITI AMINAH", "FAUZI ANWAR")
+
+    head = _head_of_family(Field("FAUZI ANWAR", 0.8), members)
+
+    assert head == Field("FAUZI ANWAR", 0.8)
+    assert members[0]["nama"] == "SITI AMINAH"

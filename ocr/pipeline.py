@@ -30,6 +30,13 @@ log = logging.getLogger(__name__)
 CARD_WIDTH = 1200
 PAGE_WIDTH = 1800
 CARD_RATIOS = (1.45, 1.8)
+# A KK page narrower than this in the picture (about 85 dpi across A4) prints
+# its member table's letters and digits a few pixels high: more of them are
+# misread than a clerk would expect, so the clerk is told.
+KK_MIN_WIDTH = 1000
+LOW_RESOLUTION_KK = ("Resolusi foto KK rendah: tulisan pada tabel anggota sangat "
+                     "kecil. Periksa nama dan NIK setiap anggota, atau unggah "
+                     "pindaian/foto yang lebih dekat.")
 
 
 @dataclass
@@ -39,6 +46,8 @@ class Prepared:
     gray: np.ndarray
     words: list[engine.Word]
     is_card: bool
+    # The document's width in the picture, in pixels, before it was scaled.
+    source_width: int
     # Where a reflection washes a card's print out, aligned with ``gray``;
     # None for a page.
     glare: np.ndarray | None = None
@@ -91,6 +100,9 @@ def read_page(image: np.ndarray) -> OcrResult:
         return OcrResult("ktp", fields, [], warnings)
     if doc_type == "kk":
         fields, members, warnings = kk.read_kk(prepared.gray, prepared.words)
+        if prepared.source_width < KK_MIN_WIDTH:
+            log.warning("KK page only %d px wide", prepared.source_width)
+            warnings.insert(0, LOW_RESOLUTION_KK)
         return OcrResult("kk", fields, members, warnings)
     if doc_type == "sktm":
         fields, warnings = sktm.read_sktm(prepared.gray, prepared.words)
@@ -159,13 +171,14 @@ def _straighten(gray: np.ndarray, turns: int) -> Prepared:
         # Found before flattening, which evens a reflection out with the rest.
         mask = geometry.glare_mask(scaled).astype(np.uint8) * 255
         glare = geometry.turn_by(mask, angle) > 127
-    return Prepared(geometry.turn_by(flat, angle), [], is_card, glare)
+    return Prepared(geometry.turn_by(flat, angle), [], is_card, gray.shape[1], glare)
 
 
 def _turned_over(prepared: Prepared) -> Prepared:
     """The straightened card turned half a turn, its glare mask with it."""
     glare = prepared.glare
     return Prepared(geometry.rotate(prepared.gray, 2), [], prepared.is_card,
+                    prepared.source_width,
                     None if glare is None else geometry.rotate(glare, 2))
 
 

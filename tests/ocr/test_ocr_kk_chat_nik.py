@@ -17,6 +17,8 @@ def test_every_member_nik_is_read_from_a_chat_photo_of_a_kk() -> None:
 
     assert [m["nik"] for m in result.members] == [
         m["nik"] for m in sample.truth["members"]]
+    # A page about 700 px wide: the clerk is told why every row needs a look.
+    assert any("Resolusi foto KK rendah" in w for w in result.warnings)
 
 
 # A chat capture where the learned examples and the templates read a member's

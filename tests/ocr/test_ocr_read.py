@@ -44,6 +44,7 @@ def test_read_document_reads_kk_number_and_member_niks(condition):
     read = [m["nik"] for m in result.members]
     wanted = [m["nik"] for m in sample.truth["members"]]
     assert sum(nik in read for nik in wanted) >= len(wanted) - 1
+    assert not any("Resolusi foto KK rendah" in w for w in result.warnings)
 
 
 @pytest.mark.parametrize("condition", ("scan", "phone", "rotated"))

@@ -32,6 +32,7 @@ from backoffice.cases.forms import (
     person_data,
 )
 from backoffice.cases.models import (
+    EDITABLE_STATUSES,
     REQUIREMENT_STATE_LABELS,
     STATUS_LABELS,
     Case,
@@ -202,13 +203,22 @@ class CaseWorkView(SecureBaseView):
         case = load_case(case_id)
         record_event(current_user, "case.view", case)
         db.session.commit()
+        editable = CaseStatus(case.status) in EDITABLE_STATUSES
+        ocr_documents = [
+            d
+            for d in case.documents
+            if d.ocr_result and d.ocr_result.get("doc_type") in ("ktp", "kk", "sktm")
+        ]
         document_id = request.args.get("dokumen", type=int)
         shown = next((d for d in case.documents if d.id == document_id), None)
         if shown is None:
+            # The scan of the first reading awaiting confirmation goes beside
+            # its form; otherwise the first scan this user may see.
+            pending = [d for d in ocr_documents if d.ocr_fields_offered is None]
             shown = next(
                 (
                     d
-                    for d in case.documents
+                    for d in (pending if editable else []) + list(case.documents)
                     if d.purged_at is None and can_view_document(current_user, d)
                 ),
                 None,
@@ -238,14 +248,8 @@ class CaseWorkView(SecureBaseView):
             earlier=ops.person_history(case.beneficiary, exclude=case),
             audit=history,
             status_labels=STATUS_LABELS,
-            editable=CaseStatus(case.status)
-            in (CaseStatus.RECEIVED, CaseStatus.VERIFYING, CaseStatus.RETURNED),
-            ocr_documents=[
-                d
-                for d in case.documents
-                if d.ocr_result
-                and d.ocr_result.get("doc_type") in ("ktp", "kk", "sktm")
-            ],
+            editable=editable,
+            ocr_documents=ocr_documents,
             sex_choices=SEX_CHOICES,
             religions=RELIGIONS,
             marital=MARITAL,

@@ -56,6 +56,11 @@ OPEN_STATUSES = frozenset(
     }
 )
 
+# While a case is in one of these, its data, checks and scans may change.
+EDITABLE_STATUSES = frozenset(
+    {CaseStatus.RECEIVED, CaseStatus.VERIFYING, CaseStatus.RETURNED}
+)
+
 
 class RequirementState(StrEnum):
     MISSING = "belum_ada"

@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from backoffice.audit.operations import record_event
 from backoffice.auth.models import User
 from backoffice.cases.models import (
+    EDITABLE_STATUSES,
     OPEN_STATUSES,
     Assessment,
     Case,
@@ -422,11 +423,7 @@ def set_requirement_state(
 ) -> None:
     """Record the verification of one requirement of a case."""
     case = requirement.case
-    if CaseStatus(case.status) not in (
-        CaseStatus.RECEIVED,
-        CaseStatus.VERIFYING,
-        CaseStatus.RETURNED,
-    ):
+    if CaseStatus(case.status) not in EDITABLE_STATUSES:
         raise InvalidTransition(
             f"Persyaratan tidak dapat diubah saat status “{case.status_label}”."
         )

@@ -265,3 +265,41 @@ def test_clerk_mends_a_kk_members_row_in_the_prefill_before_it_is_saved(
     assert family[truth[1]["nik"]] == "NAMA DIPERBAIKI"
     assert truth[2]["nik"] not in family
     assert family[truth[0]["nik"]] == truth[0]["nama"]
+
+
+def test_scan_beside_the_prefill_follows_the_form_without_losing_what_was_typed(
+        app, make_user, open_session, tmp_path):
+    from tests.ocr import synth
+
+    fo_user = make_user(Role.FRONT_OFFICE)
+    with csrf_disabled(app):
+        desk = Desk(app, fo_user, PASSWORD)
+        service = db.session.scalar(select(Service).where(Service.code == "JAMKESDA"))
+        case_number = case_from(desk.intake(service, nik=NIK)).number
+    db.session.rollback()
+
+    fo = open_session(fo_user)
+    open_from_my_tasks(fo, case_number)
+    for requirement, doc_type, name in (("KTP", "ktp", "ktp.png"),
+                                        ("Kartu Keluarga", "kk", "kk.png")):
+        path = tmp_path / name
+        synth.generate(doc_type, "scan", seed=8).image.save(path)
+        row = requirement_rows(fo).filter(has_text=requirement).first
+        row.locator("input[type=file]").set_input_files(path)
+        row.get_by_role("button", name="Unggah", exact=True).click()
+        expect(fo.get_by_text("1 berkas tersimpan.")).to_be_visible(timeout=90_000)
+    fo.reload()
+
+    pane = fo.get_by_test_id("scan-pane")
+    ktp_card, kk_card = fo.get_by_test_id("ocr-prefill").all()
+    expect(pane.get_by_test_id("scan-name")).to_have_text("ktp.png")
+    name = ktp_card.get_by_label("Nama lengkap", exact=True)
+    name.fill("NAMA DIKETIK PETUGAS")
+
+    kk_card.get_by_role("link", name="Lihat pindaian di samping").click()
+    expect(pane.get_by_test_id("scan-name")).to_have_text("kk.png")
+    expect(pane.get_by_role("img", name="Pindaian kk.png")).to_be_visible()
+    expect(name).to_have_value("NAMA DIKETIK PETUGAS")
+
+    name.click()
+    expect(pane.get_by_test_id("scan-name")).to_have_text("ktp.png")

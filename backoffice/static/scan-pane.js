@@ -34,6 +34,14 @@
     return true;
   }
 
+  // A click on the scan enlarges it in the pane, to read small print
+  // (a KK's member table); a second click fits it again.
+  pane.addEventListener("click", function (event) {
+    if (event.target.tagName === "IMG") {
+      event.target.classList.toggle("zoomed");
+    }
+  });
+
   document.querySelectorAll("[data-testid=ocr-prefill]").forEach(function (card) {
     var link = card.querySelector("[data-show-scan]");
     if (!link) {

@@ -300,6 +300,14 @@ def test_scan_beside_the_prefill_follows_the_form_without_losing_what_was_typed(
     expect(pane.get_by_test_id("scan-name")).to_have_text("kk.png")
     expect(pane.get_by_role("img", name="Pindaian kk.png")).to_be_visible()
     expect(name).to_have_value("NAMA DIKETIK PETUGAS")
+    # Every digit of a member's NIK is in view, to be checked against the scan.
+    nik = kk_card.get_by_label("NIK anggota ke-1", exact=True)
+    assert nik.evaluate("el => el.scrollWidth <= el.clientWidth")
+    # A click enlarges the scan in the pane to read the table's small print.
+    scan = pane.get_by_role("img", name="Pindaian kk.png")
+    fitted = scan.bounding_box()["width"]
+    scan.click()
+    assert scan.bounding_box()["width"] > 2 * fitted
 
     name.click()
     expect(pane.get_by_test_id("scan-name")).to_have_text("ktp.png")

@@ -356,3 +356,21 @@ def test_sktm_older_than_its_validity_is_pointed_out(app, make_user):
     page = desk.page(case)
 
     assert "Surat bertanggal 15-01-2025 sudah lewat masa berlaku 180 hari." in page.text
+
+
+def test_progress_page_lists_readings_awaiting_the_clerks_confirmation(app, make_user):
+    desk, case = jamkesda_case(app, make_user)
+    sample = synth.generate("ktp", "scan", seed=6)
+    desk.upload(case, ktp_requirement(case).id, sample.to_bytes(), "ktp-pemohon.png")
+    document = db.session.scalar(select(Document))
+
+    waiting = desk.client.get("/permohonan/pindaian")
+    desk.client.post(f"/permohonan/{case.id}/data-diri", data={
+        "ocr_document_id": str(document.id), "nik": sample.truth["nik"],
+        "nama": sample.truth["nama"]})
+    confirmed = desk.client.get("/permohonan/pindaian")
+
+    assert "Hasil baca menunggu konfirmasi" in waiting.text
+    assert "ktp-pemohon.png" in waiting.text
+    assert f"#prefill-{document.id}" in waiting.text
+    assert "ktp-pemohon.png" not in confirmed.text

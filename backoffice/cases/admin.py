@@ -204,11 +204,7 @@ class CaseWorkView(SecureBaseView):
         record_event(current_user, "case.view", case)
         db.session.commit()
         editable = CaseStatus(case.status) in EDITABLE_STATUSES
-        ocr_documents = [
-            d
-            for d in case.documents
-            if d.ocr_result and d.ocr_result.get("doc_type") in ("ktp", "kk", "sktm")
-        ]
+        ocr_documents = [d for d in case.documents if d.prefill_type]
         document_id = request.args.get("dokumen", type=int)
         shown = next((d for d in case.documents if d.id == document_id), None)
         if shown is None:
@@ -525,7 +521,10 @@ class CaseWorkView(SecureBaseView):
                 ]
             )
         return self.render(
-            "cases/scans.html", documents=documents, acceptance=queries.ocr_acceptance()
+            "cases/scans.html",
+            documents=documents,
+            to_confirm=queries.readings_to_confirm(current_user),
+            acceptance=queries.ocr_acceptance()
         )
 
 

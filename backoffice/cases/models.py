@@ -203,6 +203,10 @@ class CaseRequirement(db.Model):
         return self.doc_kind == "surat_dokter"
 
 
+# Scans whose reading prefills the person's data, for the clerk to confirm.
+PREFILL_DOC_TYPES = ("ktp", "kk", "sktm")
+
+
 class OcrStatus(StrEnum):
     NONE = "tidak_perlu"
     PENDING = "menunggu"
@@ -257,6 +261,12 @@ class Document(db.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def prefill_type(self) -> str | None:
+        """"ktp", "kk" or "sktm" when OCR read the scan as one, else None."""
+        doc_type = (self.ocr_result or {}).get("doc_type")
+        return doc_type if doc_type in PREFILL_DOC_TYPES else None
 
     @property
     def is_image(self) -> bool:

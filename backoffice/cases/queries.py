@@ -9,7 +9,15 @@ from flask import url_for
 from sqlalchemy import func, or_, select
 
 from backoffice.auth.models import Role, User
-from backoffice.cases.models import Case, CaseStatus, Document, FollowUp, OcrStatus
+from backoffice.cases.models import (
+    EDITABLE_STATUSES,
+    Case,
+    CaseStatus,
+    Document,
+    FollowUp,
+    OcrStatus,
+)
+from backoffice.cases.policy import can_view_document
 from backoffice.core.time import office_today, to_office
 from backoffice.extensions import db
 from backoffice.workdays.operations import working_days_between
@@ -90,6 +98,29 @@ def pending_scans() -> list[Document]:
             .limit(200)
         )
     )
+
+
+def readings_to_confirm(user: User) -> list[Document]:
+    """Scans read as a KTP, KK or SKTM whose prefill waits for this clerk.
+
+    Only the front and back office confirm readings, and only of cases that
+    can still change and scans they may see.
+    """
+    if not user.roles & {Role.FRONT_OFFICE, Role.BACK_OFFICE}:
+        return []
+    documents = db.session.scalars(
+        select(Document)
+        .join(Case, Document.case_id == Case.id)
+        .where(
+            Document.ocr_status == OcrStatus.DONE,
+            Document.ocr_fields_offered.is_(None),
+            Document.purged_at.is_(None),
+            Case.status.in_(list(EDITABLE_STATUSES)),
+        )
+        .order_by(Document.uploaded_at)
+        .limit(200)
+    )
+    return [d for d in documents if d.prefill_type and can_view_document(user, d)]
 
 
 def dashboard_counts(user: User) -> list[tuple[str, int, str]]:

@@ -365,6 +365,7 @@ def test_progress_page_lists_readings_awaiting_the_clerks_confirmation(app, make
     document = db.session.scalar(select(Document))
 
     waiting = desk.client.get("/permohonan/pindaian")
+    dashboard = desk.client.get("/")
     desk.client.post(f"/permohonan/{case.id}/data-diri", data={
         "ocr_document_id": str(document.id), "nik": sample.truth["nik"],
         "nama": sample.truth["nama"]})
@@ -374,3 +375,5 @@ def test_progress_page_lists_readings_awaiting_the_clerks_confirmation(app, make
     assert "ktp-pemohon.png" in waiting.text
     assert f"#prefill-{document.id}" in waiting.text
     assert "ktp-pemohon.png" not in confirmed.text
+    assert ('<div class="display-4">1</div><div>Hasil baca pindaian menunggu '
+            'konfirmasi</div>') in dashboard.text

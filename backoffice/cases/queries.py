@@ -132,6 +132,14 @@ def dashboard_counts(user: User) -> list[tuple[str, int, str]]:
         counts.append(
             ("Tindak lanjut jatuh tempo", len(due_follow_ups()), url_for("cases.index"))
         )
+    if user.roles & {Role.FRONT_OFFICE, Role.BACK_OFFICE}:
+        counts.append(
+            (
+                "Hasil baca pindaian menunggu konfirmasi",
+                len(readings_to_confirm(user)),
+                url_for("cases.scans"),
+            )
+        )
     if counts:
         open_total = db.session.scalar(
             select(func.count(Case.id)).where(

@@ -88,6 +88,7 @@ EXPECTED: dict[str, object] = {
     "cases.assign": frozenset({FO, BO}),
     "cases.check_requirement": frozenset({FO, BO}),
     "cases.person": frozenset({FO, BO}),
+    "cases.dismiss_reading": frozenset({FO, BO}),
     "cases.claim": frozenset({BO}),
     "cases.letter_preview": frozenset({BO, SV}),
     "cases.dtks": frozenset({BO}),

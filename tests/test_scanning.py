@@ -377,3 +377,36 @@ def test_progress_page_lists_readings_awaiting_the_clerks_confirmation(app, make
     assert "ktp-pemohon.png" not in confirmed.text
     assert ('<div class="display-4">1</div><div>Hasil baca pindaian menunggu '
             'konfirmasi</div>') in dashboard.text
+
+
+def test_ktp_of_another_person_is_pointed_out_and_can_be_set_aside(app, make_user):
+    desk = Desk(app, make_user(Role.FRONT_OFFICE), PASSWORD)
+    service = db.session.scalar(select(Service).where(Service.code == "JAMKESDA"))
+    case = case_from(desk.intake(service, nik="1401015708800002"))
+    sample = synth.generate("ktp", "scan", seed=6)  # the applicant's own KTP
+    desk.upload(case, ktp_requirement(case).id, sample.to_bytes(), "ktp-pemohon.png")
+    document = db.session.scalar(select(Document))
+
+    page = desk.page(case)
+    dismissed = desk.client.post(
+        f"/permohonan/{case.id}/dokumen/{document.id}/abaikan",
+        headers=desk.from_page(case))
+    again = desk.client.post(
+        f"/permohonan/{case.id}/dokumen/{document.id}/abaikan",
+        headers=desk.from_page(case))
+    after = desk.page(case)
+
+    assert f"NIK hasil baca ({sample.truth['nik']}) berbeda dengan NIK penerima " \
+        "layanan (1401015708800002)" in page.text
+    assert dismissed.status_code == 302
+    assert "Hasil baca KTP" not in after.text
+    # Twice is refused, in words, on the case page it came from.
+    assert again.status_code == 302
+    assert "Tidak ada hasil baca yang menunggu konfirmasi." in after.text
+    db.session.expire_all()
+    person = db.session.get(Person, case.beneficiary_id)
+    assert person.nik == "1401015708800002"
+    assert person.nama == "SITI RAHMAWATI"
+    progress = desk.client.get("/permohonan/pindaian")
+    assert "ktp-pemohon.png" not in progress.text
+    assert "0 dari 0 kolom" in progress.text

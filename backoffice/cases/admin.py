@@ -453,6 +453,22 @@ class CaseWorkView(SecureBaseView):
         flash("Data diri tersimpan.", "success")
         return back_to(case)
 
+    @expose("/<int:case_id>/dokumen/<int:document_id>/abaikan", methods=("POST",))
+    def dismiss_reading(self, case_id: int, document_id: int) -> Response:
+        """Set a scan's reading aside without changing the person's data."""
+        from backoffice.scanning.jobs import dismiss_reading
+
+        case = load_case(case_id)
+        if not current_user.has_role(Role.FRONT_OFFICE, Role.BACK_OFFICE):
+            abort(403)
+        document = case_document(case, document_id)
+        require(can_view_document(current_user, document))
+        dismiss_reading(document, current_user)
+        db.session.commit()
+        flash(f"Hasil baca {document.original_name} diabaikan; data diri tidak "
+              "diubah.", "info")
+        return back_to(case)
+
     @expose("/<int:case_id>/tindak-lanjut/<int:follow_up_id>", methods=("POST",))
     def follow_up(self, case_id: int, follow_up_id: int) -> Response:
         case = load_case(case_id)

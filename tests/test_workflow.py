@@ -14,6 +14,7 @@ from backoffice.extensions import db
 from tests.conftest import PASSWORD
 from tests.workflow_helpers import (
     Desk,
+    approved_case,
     case_from,
     receive_complete,
     refresh,
@@ -421,3 +422,16 @@ def test_intake_finds_a_person_without_nik_by_name_and_birth_date(desks):
 
     assert "Data ditemukan dan dipakai ulang: TANPA NIK" in page.text
     assert "Riwayat layanan" in page.text
+
+
+def test_person_data_of_a_decided_case_cannot_be_changed_by_a_crafted_post(desks):
+    fo, bo, sv = desks
+    case = approved_case(fo, bo, sv, "JAMKESDA")
+
+    response = fo.client.post(f"/permohonan/{case.id}/data-diri",
+                              data={"nik": "1401015708800002", "nama": "NAMA LAIN"},
+                              headers=fo.from_page(case))
+
+    assert response.status_code == 302
+    assert "Data diri tidak dapat diubah saat status" in fo.page(case).text
+    assert refresh(case).beneficiary.nama == "SITI RAHMAWATI"

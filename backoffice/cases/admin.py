@@ -54,7 +54,12 @@ from backoffice.cases.uploads import render_pdf_page
 from backoffice.cases.workflow import TRANSITIONS, available, refusal
 from backoffice.catalogue.models import Service
 from backoffice.cases.retention import PURGED_MESSAGE
-from backoffice.core.errors import DomainError, InvalidInput, NotFound
+from backoffice.core.errors import (
+    DomainError,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+)
 from backoffice.core.i18n import format_wib
 from backoffice.extensions import db
 from backoffice.people.models import Kecamatan
@@ -425,6 +430,10 @@ class CaseWorkView(SecureBaseView):
         case = load_case(case_id)
         if not current_user.has_role(Role.FRONT_OFFICE, Role.BACK_OFFICE):
             abort(403)
+        if CaseStatus(case.status) not in EDITABLE_STATUSES:
+            raise InvalidTransition(
+                f"Data diri tidak dapat diubah saat status “{case.status_label}”."
+            )
         data = person_data(request.form)
         _, warnings = ops.save_person(data, current_user, case.beneficiary)
         case.kecamatan = case.beneficiary.kecamatan if case.beneficiary else None

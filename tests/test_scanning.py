@@ -410,3 +410,19 @@ def test_ktp_of_another_person_is_pointed_out_and_can_be_set_aside(app, make_use
     progress = desk.client.get("/permohonan/pindaian")
     assert "ktp-pemohon.png" not in progress.text
     assert "0 dari 0 kolom" in progress.text
+
+
+def test_front_office_cannot_confirm_a_reading_of_a_medical_letter(app, make_user):
+    desk, case = jamkesda_case(app, make_user)
+    medical = next(r for r in case.requirements if r.is_medical)
+    desk.upload(case, medical.id, synth.generate("ktp", "scan", seed=6).to_bytes(),
+                "rujukan.png")
+    document = db.session.scalar(select(Document))
+
+    response = desk.client.post(f"/permohonan/{case.id}/data-diri", data={
+        "ocr_document_id": str(document.id), "nama": "NAMA DARI SURAT"})
+
+    assert response.status_code == 403
+    db.session.expire_all()
+    assert db.session.get(Document, document.id).ocr_fields_offered is None
+    assert db.session.get(Person, case.beneficiary_id).nama == "SITI RAHMAWATI"

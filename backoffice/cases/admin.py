@@ -434,14 +434,16 @@ class CaseWorkView(SecureBaseView):
             raise InvalidTransition(
                 f"Data diri tidak dapat diubah saat status “{case.status_label}”."
             )
+        document_id = request.form.get("ocr_document_id", type=int)
+        document = case_document(case, document_id) if document_id else None
+        if document is not None:
+            require(can_view_document(current_user, document))
         data = person_data(request.form)
         _, warnings = ops.save_person(data, current_user, case.beneficiary)
         case.kecamatan = case.beneficiary.kecamatan if case.beneficiary else None
-        document_id = request.form.get("ocr_document_id", type=int)
-        if document_id:
+        if document is not None:
             from backoffice.scanning.jobs import record_acceptance
 
-            document = case_document(case, document_id)
             read = (document.ocr_result or {}).get("members") or []
             kept = (
                 member_rows(request.form, len(read))

@@ -32,12 +32,10 @@ from backoffice.cases.forms import (
     person_data,
 )
 from backoffice.cases.models import (
-    EDITABLE_STATUSES,
     REQUIREMENT_STATE_LABELS,
     STATUS_LABELS,
     Case,
     CaseRequirement,
-    CaseStatus,
     Document,
     FollowUp,
     RequirementState,
@@ -54,12 +52,7 @@ from backoffice.cases.uploads import render_pdf_page
 from backoffice.cases.workflow import TRANSITIONS, available, refusal
 from backoffice.catalogue.models import Service
 from backoffice.cases.retention import PURGED_MESSAGE
-from backoffice.core.errors import (
-    DomainError,
-    InvalidInput,
-    InvalidTransition,
-    NotFound,
-)
+from backoffice.core.errors import DomainError, InvalidInput, NotFound
 from backoffice.core.i18n import format_wib
 from backoffice.extensions import db
 from backoffice.people.models import Kecamatan
@@ -208,18 +201,17 @@ class CaseWorkView(SecureBaseView):
         case = load_case(case_id)
         record_event(current_user, "case.view", case)
         db.session.commit()
-        editable = CaseStatus(case.status) in EDITABLE_STATUSES
         ocr_documents = [d for d in case.documents if d.prefill_type]
         document_id = request.args.get("dokumen", type=int)
         shown = next((d for d in case.documents if d.id == document_id), None)
         if shown is None:
             # The scan of the first reading awaiting confirmation goes beside
             # its form; otherwise the first scan this user may see.
-            pending = [d for d in ocr_documents if d.ocr_fields_offered is None]
+            pending = [d for d in case.documents if d.awaits_confirmation]
             shown = next(
                 (
                     d
-                    for d in (pending if editable else []) + list(case.documents)
+                    for d in (pending if case.is_editable else []) + case.documents
                     if d.purged_at is None and can_view_document(current_user, d)
                 ),
                 None,
@@ -249,7 +241,7 @@ class CaseWorkView(SecureBaseView):
             earlier=ops.person_history(case.beneficiary, exclude=case),
             audit=history,
             status_labels=STATUS_LABELS,
-            editable=editable,
+            editable=case.is_editable,
             ocr_documents=ocr_documents,
             sex_choices=SEX_CHOICES,
             religions=RELIGIONS,
@@ -430,10 +422,7 @@ class CaseWorkView(SecureBaseView):
         case = load_case(case_id)
         if not current_user.has_role(Role.FRONT_OFFICE, Role.BACK_OFFICE):
             abort(403)
-        if CaseStatus(case.status) not in EDITABLE_STATUSES:
-            raise InvalidTransition(
-                f"Data diri tidak dapat diubah saat status “{case.status_label}”."
-            )
+        ops.ensure_editable(case, "Data diri")
         document_id = request.form.get("ocr_document_id", type=int)
         document = case_document(case, document_id) if document_id else None
         if document is not None:
@@ -551,7 +540,7 @@ class CaseWorkView(SecureBaseView):
             "cases/scans.html",
             documents=documents,
             to_confirm=queries.readings_to_confirm(current_user),
-            acceptance=queries.ocr_acceptance()
+            acceptance=queries.ocr_acceptance(),
         )
 
 

@@ -144,6 +144,11 @@ class Case(db.Model):
         return CaseStatus(self.status).label
 
     @property
+    def is_editable(self) -> bool:
+        """Whether its data, checks and scans may still change."""
+        return CaseStatus(self.status) in EDITABLE_STATUSES
+
+    @property
     def latest_dtks_check(self) -> DtksCheck | None:
         return self.dtks_checks[-1] if self.dtks_checks else None
 
@@ -267,6 +272,15 @@ class Document(db.Model):
         """"ktp", "kk" or "sktm" when OCR read the scan as one, else None."""
         doc_type = (self.ocr_result or {}).get("doc_type")
         return doc_type if doc_type in PREFILL_DOC_TYPES else None
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        """Whether its reading waits for a clerk to confirm or set it aside."""
+        return (
+            self.prefill_type is not None
+            and self.ocr_fields_offered is None
+            and self.purged_at is None
+        )
 
     @property
     def is_image(self) -> bool:

@@ -13,7 +13,6 @@ from sqlalchemy import or_, select
 from backoffice.audit.operations import record_event
 from backoffice.auth.models import User
 from backoffice.cases.models import (
-    EDITABLE_STATUSES,
     OPEN_STATUSES,
     Assessment,
     Case,
@@ -415,6 +414,14 @@ def assign_document(
 # Checking -------------------------------------------------------------------
 
 
+def ensure_editable(case: Case, what: str) -> None:
+    """Refuse a change to ``what`` once the case has left the clerks' hands."""
+    if not case.is_editable:
+        raise InvalidTransition(
+            f"{what} tidak dapat diubah saat status “{case.status_label}”."
+        )
+
+
 def set_requirement_state(
     requirement: CaseRequirement,
     state: RequirementState,
@@ -423,10 +430,7 @@ def set_requirement_state(
 ) -> None:
     """Record the verification of one requirement of a case."""
     case = requirement.case
-    if CaseStatus(case.status) not in EDITABLE_STATUSES:
-        raise InvalidTransition(
-            f"Persyaratan tidak dapat diubah saat status “{case.status_label}”."
-        )
+    ensure_editable(case, "Persyaratan")
     before = {"state": requirement.state, "note": requirement.note}
     requirement.state = state
     requirement.note = (note or "").strip() or None

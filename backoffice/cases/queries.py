@@ -120,7 +120,9 @@ def readings_to_confirm(user: User) -> list[Document]:
         .order_by(Document.uploaded_at)
         .limit(200)
     )
-    return [d for d in documents if d.prefill_type and can_view_document(user, d)]
+    return [
+        d for d in documents if d.awaits_confirmation and can_view_document(user, d)
+    ]
 
 
 def dashboard_counts(user: User) -> list[tuple[str, int, str]]:

@@ -19,10 +19,11 @@ from sqlalchemy import and_, func, or_, select, update
 
 from backoffice.audit.operations import record_event
 from backoffice.cases.forms import MEMBER_FIELDS, member_cell
-from backoffice.cases.models import EDITABLE_STATUSES, CaseStatus, Document, OcrStatus
+from backoffice.cases.models import Document, OcrStatus
+from backoffice.cases.operations import ensure_editable
 from backoffice.cases.storage import read_bytes
 from backoffice.cases.uploads import render_pdf_page
-from backoffice.core.errors import InvalidInput, InvalidTransition
+from backoffice.core.errors import InvalidInput
 from backoffice.core.time import utcnow
 from backoffice.extensions import db
 from backoffice.people.models import DOCUMENT_FIELDS
@@ -245,12 +246,8 @@ def dismiss_reading(document: Document, actor: Any) -> None:
     It leaves the list of readings to confirm and counts in no acceptance
     figure: nothing was offered to the clerk that could have been kept.
     """
-    case = document.case
-    if CaseStatus(case.status) not in EDITABLE_STATUSES:
-        raise InvalidTransition(
-            f"Hasil baca tidak dapat diabaikan saat status “{case.status_label}”."
-        )
-    if document.prefill_type is None or document.ocr_fields_offered is not None:
+    ensure_editable(document.case, "Hasil baca")
+    if not document.awaits_confirmation:
         raise InvalidInput("Tidak ada hasil baca yang menunggu konfirmasi.")
 
     document.ocr_fields_offered = 0
